@@ -1,0 +1,41 @@
+"""sphinx_awards: data-driven award cards for Sphinx.
+
+``.. awards::`` turns a YAML file of awarded papers into themed cards;
+``.. awards-summary::`` and ``.. awards-legend::`` show the page header and
+the theme legend from the same file.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import assets, directives, nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "0.1.0"
+
+
+def _forget_reported(app: Sphinx) -> None:
+    directives.reported.clear()
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value("awards_data", "awards.yaml", "env", types=frozenset({str}))
+
+    nodes.register(app)
+    app.add_directive("awards-summary", directives.AwardsSummary)
+    app.add_directive("awards-legend", directives.AwardsLegend)
+    app.add_directive("awards", directives.Awards)
+
+    app.connect("builder-inited", assets.add_static_dir)
+    app.connect("builder-inited", _forget_reported)
+    app.connect("html-page-context", assets.link_stylesheet)
+
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

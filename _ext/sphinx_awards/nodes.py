@@ -1,0 +1,175 @@
+"""The doctree nodes of the extension and how each builder writes them.
+
+The nodes wrap standard docutils nodes (paragraphs, lists, references, text),
+so every builder already knows how to write their content; the visitors here
+only add what HTML can say better (``<article>``, ``<details>``, ``<time>``,
+real headings, text for screen readers only) and let other formats degrade to
+plain blocks and rubrics.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+
+    Visitor = Callable[[nodes.NodeVisitor, nodes.Element], None]
+
+
+class _awards_block(nodes.General, nodes.Element):
+    """A block the HTML writer wraps in ``html_tag``; other writers just descend."""
+
+    html_tag: ClassVar[str] = "div"
+
+
+class awards_summary(_awards_block):
+    """The title block, lede, meta strip and stat tiles."""
+
+    html_tag = "header"
+
+
+class awards_legend(_awards_block):
+    """The colour-coded list of themes."""
+
+    html_tag = "section"
+
+
+class awards_group(_awards_block):
+    """One award level's section: its heading, subtitle and cards."""
+
+    html_tag = "section"
+
+
+class award_card(_awards_block):
+    """One awarded paper; LaTeX frames it."""
+
+    html_tag = "article"
+
+
+class award_authors(_awards_block):
+    """All authors, folded behind "First Author et al." in HTML."""
+
+    html_tag = "details"
+
+
+class awards_heading(nodes.Part, nodes.TextElement):
+    """A heading of the given ``level`` (1-6) that is not a document section."""
+
+
+class award_authors_summary(nodes.Part, nodes.TextElement):
+    """The "First Author et al." line that opens the author list in HTML."""
+
+
+class awards_decoration(nodes.Inline, nodes.TextElement):
+    """Decorative glyphs (emoji beside a label, ↗): hidden from screen readers."""
+
+
+class awards_sr_only(nodes.Inline, nodes.TextElement):
+    """Text for screen readers only, such as which paper a link opens."""
+
+
+class awards_time(nodes.Inline, nodes.TextElement):
+    """A date, with its ISO form in ``datetime``."""
+
+
+# -- HTML ---------------------------------------------------------------------
+
+
+def _html_attributes(node: nodes.Element) -> dict[str, str]:
+    return dict(node.get("html_attributes", {}))
+
+
+def visit_block_html(self: HTML5Translator, node: _awards_block) -> None:
+    self.body.append(self.starttag(node, node.html_tag, **_html_attributes(node)))
+
+
+def depart_block_html(self: HTML5Translator, node: _awards_block) -> None:
+    self.body.append(f"</{node.html_tag}>\n")
+
+
+def visit_heading_html(self: HTML5Translator, node: awards_heading) -> None:
+    self.body.append(self.starttag(node, f"h{node['level']}", "", **_html_attributes(node)))
+
+
+def depart_heading_html(self: HTML5Translator, node: awards_heading) -> None:
+    anchor = node.get("anchor")
+    if anchor and self.config.html_permalinks and self.builder.add_permalinks:
+        self.body.append(
+            f'<a class="headerlink" href="#{anchor}" title="{self.encode(node.get("anchor_title", ""))}">'
+            f"{self.config.html_permalinks_icon}</a>"
+        )
+    self.body.append(f"</h{node['level']}>\n")
+
+
+def _inline_html(tag: str, **attributes: str) -> tuple[Visitor, Visitor]:
+    def visit(self: HTML5Translator, node: nodes.Element) -> None:
+        self.body.append(self.starttag(node, tag, "", **attributes, **_html_attributes(node)))
+
+    def depart(self: HTML5Translator, node: nodes.Element) -> None:
+        self.body.append(f"</{tag}>")
+
+    return visit, depart
+
+
+# -- other formats --------------------------------------------------------------
+
+
+def descend(self: nodes.NodeVisitor, node: nodes.Element) -> None:
+    """Write the children as they are."""
+
+
+def skip(self: nodes.NodeVisitor, node: nodes.Element) -> None:
+    """Leave out what only makes sense in a browser."""
+    raise nodes.SkipNode
+
+
+def visit_heading_as_rubric(self: nodes.NodeVisitor, node: awards_heading) -> None:
+    self.visit_rubric(node)
+
+
+def depart_heading_as_rubric(self: nodes.NodeVisitor, node: awards_heading) -> None:
+    self.depart_rubric(node)
+
+
+def visit_card_latex(self: LaTeXTranslator, node: award_card) -> None:
+    self.body.append("\n\\begin{sphinxShadowBox}\n")
+
+
+def depart_card_latex(self: LaTeXTranslator, node: award_card) -> None:
+    self.body.append("\n\\end{sphinxShadowBox}\n")
+
+
+_DESCEND = (descend, descend)
+_SKIP = (skip, None)
+_RUBRIC = (visit_heading_as_rubric, depart_heading_as_rubric)
+_BLOCK_HTML = (visit_block_html, depart_block_html)
+_NON_HTML = ("latex", "text", "man", "texinfo")
+
+
+def _everywhere_else(html: tuple[Visitor, Visitor | None], other: tuple[Visitor, Visitor | None], **special: tuple[Visitor, Visitor | None]) -> dict[str, tuple[Visitor, Visitor | None]]:
+    return {"html": html, **dict.fromkeys(_NON_HTML, other), **special}
+
+
+def register(app: Sphinx) -> None:
+    """One ``add_node`` per node class, with a visitor for every writer."""
+    for block in (awards_summary, awards_legend, awards_group, award_authors):
+        app.add_node(block, **_everywhere_else(_BLOCK_HTML, _DESCEND))
+    app.add_node(
+        award_card,
+        **_everywhere_else(_BLOCK_HTML, _DESCEND, latex=(visit_card_latex, depart_card_latex)),
+    )
+    app.add_node(awards_heading, **_everywhere_else((visit_heading_html, depart_heading_html), _RUBRIC))
+    app.add_node(award_authors_summary, **_everywhere_else(_inline_html("summary"), _SKIP))
+    app.add_node(
+        awards_decoration,
+        **_everywhere_else(_inline_html("span", **{"aria-hidden": "true"}), _DESCEND, latex=_SKIP),
+    )
+    app.add_node(awards_sr_only, **_everywhere_else(_inline_html("span"), _SKIP))
+    app.add_node(awards_time, **_everywhere_else(_inline_html("time"), _DESCEND))

@@ -1,0 +1,219 @@
+"""Build doctree nodes from the data model: directly, without generating reST.
+
+Every visible word is a ``Text`` node (escaped by every writer, indexed by
+Sphinx's search); the HTML-only parts sit in the nodes of ``nodes.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from docutils import nodes
+
+from . import counts
+from .model import Award, AwardsData, Level, MetaItem, Stat, Theme
+from .nodes import (
+    award_authors,
+    award_authors_summary,
+    award_card,
+    awards_decoration,
+    awards_group,
+    awards_heading,
+    awards_legend,
+    awards_sr_only,
+    awards_summary,
+    awards_time,
+)
+
+
+def _heading(text: str, level: int, css_class: str, **attributes: str) -> awards_heading:
+    return awards_heading(text, text, level=min(level, 6), classes=[css_class], **attributes)
+
+
+def _paragraph(css_class: str, *children: nodes.Node | str) -> nodes.paragraph:
+    paragraph = nodes.paragraph(classes=[css_class])
+    paragraph.extend(nodes.Text(child) if isinstance(child, str) else child for child in children)
+    return paragraph
+
+
+def _inline(text: str, css_class: str) -> nodes.inline:
+    return nodes.inline(text, text, classes=[css_class])
+
+
+def _decoration(text: str) -> awards_decoration:
+    return awards_decoration(text, text, classes=["awards-decoration"])
+
+
+def _list(css_class: str, items: Iterable[nodes.Element]) -> nodes.bullet_list:
+    bullet_list = nodes.bullet_list(classes=[css_class])
+    bullet_list.extend(items)
+    return bullet_list
+
+
+def _item(*children: nodes.Element, css_class: str = "", **attributes: object) -> nodes.list_item:
+    item = nodes.list_item(classes=[css_class] if css_class else [], **attributes)
+    item.extend(children)
+    return item
+
+
+def _accent(theme: Theme) -> dict[str, dict[str, str]]:
+    """The theme's colours as custom properties the stylesheet picks from per mode."""
+    return {
+        "html_attributes": {
+            "style": f"--awards-accent-light: {theme.color}; --awards-accent-dark: {theme.color_dark}",
+            "data-awards-theme": theme.id,
+        }
+    }
+
+
+def variables(data: AwardsData, awards: Iterable[Award]) -> dict[str, object]:
+    return counts.global_variables(awards, data.levels, data.tracks, len(data.themes))
+
+
+# -- summary -------------------------------------------------------------------
+
+
+def _meta_value(item: MetaItem, values: dict[str, object]) -> nodes.Node:
+    if item.date is not None:
+        day = item.date
+        text = f"{day:%B} {day.day}, {day.year}"
+        return awards_time(text, text, html_attributes={"datetime": day.isoformat()})
+    if item.link is not None:
+        return nodes.reference(item.link.label, item.link.label, refuri=item.link.url)
+    return nodes.Text(counts.fill(item.text, values))
+
+
+def _meta_item(item: MetaItem, values: dict[str, object]) -> nodes.list_item:
+    parts: list[nodes.Node | str] = []
+    if item.emoji:
+        parts += [_decoration(item.emoji), " "]
+    parts += [
+        _inline(counts.fill(item.label, values), "awards-meta__label"),
+        _decoration(f" {item.separator} "),
+        _meta_value(item, values),
+    ]
+    return _item(_paragraph("awards-meta__item", *parts))
+
+
+def _stat_tile(stat: Stat, values: dict[str, object]) -> nodes.list_item:
+    children = [
+        _paragraph("awards-stat__label", counts.fill(stat.label, values)),
+        _paragraph("awards-stat__value", counts.fill(stat.value, values)),
+    ]
+    if stat.detail:
+        children.append(_paragraph("awards-stat__detail", counts.fill(stat.detail, values)))
+    if stat.emoji:
+        children.append(_paragraph("awards-stat__emoji", _decoration(stat.emoji)))
+    return _item(*children, css_class="awards-stat")
+
+
+def summary(data: AwardsData, awards: Iterable[Award], level: int) -> awards_summary:
+    values = variables(data, awards)
+    node = awards_summary(classes=["awards-summary"])
+    node += _heading(data.title, level, "awards-summary__title")
+    if data.lede:
+        node += _paragraph("awards-summary__lede", counts.fill(data.lede, values))
+    if data.meta:
+        node += _list("awards-meta", (_meta_item(item, values) for item in data.meta))
+    if data.stats:
+        node += _list("awards-stats", (_stat_tile(stat, values) for stat in data.stats))
+    return node
+
+
+# -- legend --------------------------------------------------------------------
+
+
+def _swatch(theme: Theme) -> awards_decoration:
+    """The theme's colour: a square beside its name, hidden from screen readers."""
+    return awards_decoration("", classes=["awards-legend__swatch"], **_accent(theme))
+
+
+def legend(data: AwardsData, themes: Iterable[Theme], level: int) -> awards_legend:
+    labels = data.labels
+    node = awards_legend(classes=["awards-legend"])
+    node += _heading(labels.legend_title, level, "awards-legend__title")
+    node += _paragraph("awards-legend__subtitle", labels.legend_subtitle)
+    node += _list(
+        "awards-legend__themes",
+        (_item(_paragraph("awards-legend__name", _swatch(theme), theme.name)) for theme in themes),
+    )
+    return node
+
+
+# -- cards ---------------------------------------------------------------------
+
+
+def _badge(data: AwardsData, award: Award) -> nodes.paragraph:
+    level = data.level(award.level)
+    badge = _paragraph("award-card__badge", _inline(level.name, f"award-badge award-badge--{level.id}"))
+    track = data.track(award.track)
+    if track.badge:
+        badge += [_decoration(" · "), _inline(track.badge, "award-card__track")]
+    return badge
+
+
+def _authors(data: AwardsData, award: Award) -> nodes.Element:
+    full_list = _paragraph("award-card__author-list", ", ".join(award.authors))
+    if len(award.authors) == 1:
+        return full_list
+    folded = award_authors(classes=["award-card__authors"])
+    short = f"{award.authors[0]} {data.labels.et_al}"
+    folded += award_authors_summary(short, short)
+    folded += full_list
+    return folded
+
+
+def _link(text: str, url: str, award: Award, css_class: str) -> nodes.reference:
+    """A link whose accessible name says which paper it opens."""
+    reference = nodes.reference("", text, refuri=url, classes=[css_class])
+    reference += awards_sr_only(f": {award.title}", f": {award.title}", classes=["awards-sr-only"])
+    return reference
+
+
+def _links(data: AwardsData, award: Award) -> nodes.paragraph:
+    main = _link(data.labels.view_paper, award.url, award, "award-card__link")
+    main += _decoration(" ↗")
+    paragraph = _paragraph("award-card__links", main)
+    for extra in award.links:
+        paragraph += [_decoration(" · "), _link(extra.label, extra.url, award, "award-card__link--extra")]
+    return paragraph
+
+
+def card(data: AwardsData, award: Award, level: int) -> award_card:
+    node = award_card(ids=[award.id], classes=["award-card"], **_accent(data.theme(award.theme)))
+    node += _heading(award.title, level, "award-card__title", anchor=award.id, anchor_title="Link to this card")
+    node += _badge(data, award)
+    node += _paragraph("award-card__summary", award.summary)
+    node += _list(
+        "award-card__tags",
+        (
+            _item(_paragraph("award-card__tag", *([_decoration(tag.emoji), " "] if tag.emoji else []), tag.text))
+            for tag in award.tags
+        ),
+    )
+    node += _paragraph("award-card__description", award.description)
+    node += _authors(data, award)
+    node += _links(data, award)
+    return node
+
+
+def _group(data: AwardsData, level_info: Level, awards: list[Award], level: int) -> awards_group:
+    node = awards_group(classes=["awards-group", f"awards-group--{level_info.id}"])
+    node += _heading(level_info.section_title, level, "awards-group__title")
+    if level_info.subtitle:
+        values = {**variables(data, data.awards), **counts.level_variables(level_info, awards, data.tracks)}
+        node += _paragraph("awards-group__subtitle", counts.fill(level_info.subtitle, values))
+    grid = nodes.container(classes=["awards-grid"])
+    grid.extend(card(data, award, level + 1) for award in awards)
+    node += grid
+    return node
+
+
+def groups_by_level(data: AwardsData, awards: Iterable[Award], level: int) -> list[awards_group]:
+    """One section per award level, in the data's order, skipping empty levels."""
+    awards = list(awards)
+    return [
+        _group(data, level_info, in_level, level)
+        for level_info in data.levels
+        if (in_level := [award for award in awards if award.level == level_info.id])
+    ]

@@ -1,0 +1,21 @@
+"""Sphinx configuration of the NeurIPS 2025 Best Paper Awards site."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+project = "NeurIPS 2025 Best Paper Awards"
+author = "The sphinx-awards team"
+copyright = "2026, the sphinx-awards team"
+
+extensions = ["sphinx_awards"]
+
+awards_data = "awards.yaml"
+
+exclude_patterns = [".venv", "_build", "tests", "benchmarks", "README.md", "Thumbs.db", ".DS_Store"]
+templates_path = ["_templates"]
+
+html_theme = "furo"
+html_title = "NeurIPS 2025 Best Paper Awards"
+html_static_path = ["_static"]
