@@ -19,3 +19,10 @@ templates_path = ["_templates"]
 html_theme = "furo"
 html_title = "NeurIPS 2025 Best Paper Awards"
 html_static_path = ["_static"]
+version = release = "2025"
+
+# Builders other than HTML.
+epub_show_urls = "no"
+latex_documents = [("index", "neurips2025-awards.tex", project, author, "howto")]
+man_pages = [("index", "neurips2025-awards", project, [author], 7)]
+texinfo_documents = [("index", "neurips2025-awards", project, author, "awards", "NeurIPS 2025 awards.", "Misc")]

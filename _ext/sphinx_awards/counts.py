@@ -20,7 +20,15 @@ _NUMBER_WORDS = (
 
 #: Placeholders every text may use; the subtitle of a level has a few more.
 GLOBAL_PLACEHOLDERS = (
-    "papers", "papers_word", "count", "word", "Word", "levels", "themes", "tracks", "track_names",
+    "papers",
+    "papers_word",
+    "count",
+    "word",
+    "Word",
+    "levels",
+    "themes",
+    "tracks",
+    "track_names",
 )
 LEVEL_PLACEHOLDERS = ("n", "word", "Word", "in_other_tracks")
 #: Placeholders indexed by a level id, as in ``{count[best]}``.
@@ -28,7 +36,7 @@ INDEXED_PLACEHOLDERS = frozenset({"count", "word", "Word"})
 
 
 def number_word(number: int) -> str:
-    """"four" for 4; digits from 21 on, as style guides ask."""
+    """ "four" for 4; digits from 21 on, as style guides ask."""
     return _NUMBER_WORDS[number] if 0 <= number < len(_NUMBER_WORDS) else str(number)
 
 
@@ -75,18 +83,14 @@ def global_variables(
         "count": count,
         "word": {level_id: number_word(n) for level_id, n in count.items()},
         "Word": {level_id: number_word(n).capitalize() for level_id, n in count.items()},
-        "levels": " · ".join(
-            f"{count[level.id]} {level.short}" for level in levels if count[level.id]
-        ),
+        "levels": " · ".join(f"{count[level.id]} {level.short}" for level in levels if count[level.id]),
         "themes": theme_count,
         "tracks": len(awarded_tracks),
         "track_names": " + ".join(track.name for track in awarded_tracks),
     }
 
 
-def level_variables(
-    level: Level, awards: Iterable[Award], tracks: Iterable[Track]
-) -> dict[str, Any]:
+def level_variables(level: Level, awards: Iterable[Award], tracks: Iterable[Track]) -> dict[str, Any]:
     in_level = [award for award in awards if award.level == level.id]
     tracks = list(tracks)
     main_track = tracks[0].id if tracks else None

@@ -153,7 +153,11 @@ _BLOCK_HTML = (visit_block_html, depart_block_html)
 _NON_HTML = ("latex", "text", "man", "texinfo")
 
 
-def _everywhere_else(html: tuple[Visitor, Visitor | None], other: tuple[Visitor, Visitor | None], **special: tuple[Visitor, Visitor | None]) -> dict[str, tuple[Visitor, Visitor | None]]:
+def _everywhere_else(
+    html: tuple[Visitor, Visitor | None],
+    other: tuple[Visitor, Visitor | None],
+    **special: tuple[Visitor, Visitor | None],
+) -> dict[str, tuple[Visitor, Visitor | None]]:
     return {"html": html, **dict.fromkeys(_NON_HTML, other), **special}
 
 

@@ -181,13 +181,17 @@ def _links(data: AwardsData, award: Award) -> nodes.paragraph:
 
 def card(data: AwardsData, award: Award, level: int) -> award_card:
     node = award_card(ids=[award.id], classes=["award-card"], **_accent(data.theme(award.theme)))
-    node += _heading(award.title, level, "award-card__title", anchor=award.id, anchor_title="Link to this card")
+    node += _heading(
+        award.title, level, "award-card__title", anchor=award.id, anchor_title="Link to this card"
+    )
     node += _badge(data, award)
     node += _paragraph("award-card__summary", award.summary)
     node += _list(
         "award-card__tags",
         (
-            _item(_paragraph("award-card__tag", *([_decoration(tag.emoji), " "] if tag.emoji else []), tag.text))
+            _item(
+                _paragraph("award-card__tag", *([_decoration(tag.emoji), " "] if tag.emoji else []), tag.text)
+            )
             for tag in award.tags
         ),
     )

@@ -57,11 +57,7 @@ def is_css_color(value: str) -> bool:
     (``red; background: url(...)``) is refused.
     """
     value = value.strip().lower()
-    return bool(
-        value in _NAMED_COLORS
-        or _HEX_COLOR.fullmatch(value)
-        or _FUNCTION_COLOR.fullmatch(value)
-    )
+    return bool(value in _NAMED_COLORS or _HEX_COLOR.fullmatch(value) or _FUNCTION_COLOR.fullmatch(value))
 
 
 # UTF-8 read back as Windows-874 (Thai), the mojibake of our seed page: the

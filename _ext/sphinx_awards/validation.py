@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
@@ -124,9 +124,7 @@ class _Checker:
             else:
                 self.left_out.add(entry)
                 message += f" (this {_ENTRY_LISTS[str(entry[0])]} is left out)"
-        self.problems.append(
-            Problem(self.document.path, line, column, message, subtype, data_path, fatal)
-        )
+        self.problems.append(Problem(self.document.path, line, column, message, subtype, data_path, fatal))
 
     def entries(self, list_name: str) -> Iterator[tuple[DataPath, dict[str, Any]]]:
         """The entries of a list that are still in, with their paths."""
@@ -136,7 +134,9 @@ class _Checker:
 
     # -- checks --------------------------------------------------------------
     def check_schema(self) -> None:
-        errors = sorted(_validator().iter_errors(self.data), key=lambda e: self.document.position(tuple(e.absolute_path)))
+        errors = sorted(
+            _validator().iter_errors(self.data), key=lambda e: self.document.position(tuple(e.absolute_path))
+        )
         for error in errors:
             self.report_schema_error(error)
 
@@ -148,7 +148,9 @@ class _Checker:
         if kind == "required":
             for key in error.validator_value:
                 if isinstance(error.instance, dict) and key not in error.instance:
-                    self.report(data_path, f"{where}: the required key {key!r} is missing; add '{key}: ...'", "schema")
+                    self.report(
+                        data_path, f"{where}: the required key {key!r} is missing; add '{key}: ...'", "schema"
+                    )
         elif kind == "additionalProperties":
             known = sorted(error.schema.get("properties", {}))
             for key in error.instance:
@@ -166,7 +168,9 @@ class _Checker:
             self.report(
                 data_path,
                 f"{where} must be {_TYPE_NAMES.get(expected, expected)}, not "
-                f"{_type_name(error.instance)} ({error.instance!r}); {_TYPE_HINTS.get(expected, '')}".rstrip("; "),
+                f"{_type_name(error.instance)} ({error.instance!r}); {_TYPE_HINTS.get(expected, '')}".rstrip(
+                    "; "
+                ),
                 "schema",
             )
         elif kind == "pattern" and error.validator_value == r"\S":
@@ -204,10 +208,11 @@ class _Checker:
         for entry, award in list(self.entries("awards")):
             for key, ids in defined.items():
                 if award[key] not in ids:
+                    choices = ", ".join(sorted(ids)) or "none is defined"
                     self.report(
                         (*entry, key),
                         f"{self.describe(entry)} refers to the {key} {award[key]!r}, which is not "
-                        f"defined (or was left out above); use one of: {', '.join(sorted(ids)) or 'none defined'}",
+                        f"defined (or was left out above); use one of: {choices}",
                         "reference",
                     )
 
@@ -270,7 +275,11 @@ class _Checker:
                         yield (*entry, key), item[key], counts.GLOBAL_PLACEHOLDERS
         for entry, level in self.entries("levels"):
             if "subtitle" in level:
-                yield (*entry, "subtitle"), level["subtitle"], counts.GLOBAL_PLACEHOLDERS + counts.LEVEL_PLACEHOLDERS
+                yield (
+                    (*entry, "subtitle"),
+                    level["subtitle"],
+                    counts.GLOBAL_PLACEHOLDERS + counts.LEVEL_PLACEHOLDERS,
+                )
 
     def check_templates(self) -> None:
         level_ids = [level["id"] for _, level in self.entries("levels")]
@@ -307,13 +316,16 @@ class _Checker:
         )
         tracks = tuple(Track(t["id"], t["name"], t.get("badge", "")) for _, t in self.entries("tracks"))
         levels = tuple(
-            Level(lv["id"], lv["name"], lv.get("short", lv["name"]), lv["section_title"], lv.get("subtitle", ""))
+            Level(
+                lv["id"], lv["name"], lv.get("short", lv["name"]), lv["section_title"], lv.get("subtitle", "")
+            )
             for _, lv in self.entries("levels")
         )
         awards = tuple(self.build_award(entry, award) for entry, award in self.entries("awards"))
         meta = tuple(self.build_meta(item) for _, item in self.entries("meta"))
         stats = tuple(
-            Stat(s["label"], s["value"], s.get("detail", ""), s.get("emoji", "")) for _, s in self.entries("stats")
+            Stat(s["label"], s["value"], s.get("detail", ""), s.get("emoji", ""))
+            for _, s in self.entries("stats")
         )
         event = self.data["event"]
         return AwardsData(
@@ -380,7 +392,7 @@ _cache: dict[str, tuple[tuple[int, int], LoadResult]] = {}
 def load_awards(path: str) -> LoadResult:
     """Load and check a data file, once per version of the file on disk."""
     try:
-        status = os.stat(path)
+        status = Path(path).stat()
         stamp = (status.st_mtime_ns, status.st_size)
     except OSError:
         return check_document(read_yaml(path))

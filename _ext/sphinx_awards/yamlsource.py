@@ -10,6 +10,7 @@ alias bomb ends in a message instead of filling the memory.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -20,12 +21,8 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: The scalar tags whose Python value we keep; timestamps stay as written text
 #: so the schema can check them like any other string.
-_CONSTRUCTED_TAGS = frozenset(
-    "tag:yaml.org,2002:" + name for name in ("int", "float", "bool", "null")
-)
-_TEXT_TAGS = frozenset(
-    "tag:yaml.org,2002:" + name for name in ("str", "timestamp", "binary")
-)
+_CONSTRUCTED_TAGS = frozenset("tag:yaml.org,2002:" + name for name in ("int", "float", "bool", "null"))
+_TEXT_TAGS = frozenset("tag:yaml.org,2002:" + name for name in ("str", "timestamp", "binary"))
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAX_DEPTH = 64
@@ -56,7 +53,7 @@ class YamlDocument:
         return table.get(data_path, (1, 1))
 
 
-class _Stop(Exception):
+class _UnusableFileError(Exception):
     """Ends the walk with a problem that makes the whole file unusable."""
 
     def __init__(self, problem: Problem) -> None:
@@ -94,8 +91,8 @@ class _Walker:
         self.loader = loader
         self.budget = budget
 
-    def fail(self, node: yaml.Node, message: str, subtype: str = "yaml") -> _Stop:
-        return _Stop(_problem_at(self.document.path, node.start_mark, message, subtype))
+    def fail(self, node: yaml.Node, message: str, subtype: str = "yaml") -> _UnusableFileError:
+        return _UnusableFileError(_problem_at(self.document.path, node.start_mark, message, subtype))
 
     def walk(self, node: yaml.Node, data_path: DataPath) -> Any:
         self.budget -= 1
@@ -116,7 +113,7 @@ class _Walker:
             return [self.walk(item, (*data_path, i)) for i, item in enumerate(node.value)]
         return self.walk_scalar(node)
 
-    def refuse_tag(self, node: yaml.Node) -> _Stop:
+    def refuse_tag(self, node: yaml.Node) -> _UnusableFileError:
         return self.fail(
             node,
             f"the tag {node.tag!r} is not allowed: awards files hold plain text, "
@@ -159,7 +156,7 @@ class _Walker:
         try:
             self.loader.flatten_mapping(node)  # resolves "<<: *defaults" merges
         except yaml.MarkedYAMLError as error:
-            raise _Stop(_from_yaml_error(self.document.path, error)) from None
+            raise _UnusableFileError(_from_yaml_error(self.document.path, error)) from None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -199,15 +196,24 @@ def parse_yaml(path: str, text: str) -> YamlDocument:
     document = YamlDocument(path, None)
     if not text.strip():
         document.problems.append(
-            Problem(path, 1, 1, "the file is empty; an awards file needs at least "
-                    "'event', 'themes', 'tracks', 'levels' and 'awards'", "schema", fatal=True)
+            Problem(
+                path,
+                1,
+                1,
+                "the file is empty; an awards file needs at least "
+                "'event', 'themes', 'tracks', 'levels' and 'awards'",
+                "schema",
+                fatal=True,
+            )
         )
         return document
     loader = SafeLoader(text)
     try:
         root = loader.get_single_node()
         if root is None:
-            raise _Stop(Problem(path, 1, 1, "the file holds no YAML document", "schema", fatal=True))
+            raise _UnusableFileError(
+                Problem(path, 1, 1, "the file holds no YAML document", "schema", fatal=True)
+            )
         budget = _EXPANSION_FACTOR * _count_distinct_nodes(root) + _EXPANSION_SLACK
         document.data = _Walker(document, loader, budget).walk(root, ())
     except yaml.MarkedYAMLError as error:
@@ -215,10 +221,8 @@ def parse_yaml(path: str, text: str) -> YamlDocument:
     except yaml.YAMLError as error:
         document.problems.append(_problem_at(path, None, f"YAML error: {error}", "yaml"))
     except RecursionError:
-        document.problems.append(
-            _problem_at(path, None, "values are nested too deeply to read", "yaml")
-        )
-    except _Stop as stop:
+        document.problems.append(_problem_at(path, None, "values are nested too deeply to read", "yaml"))
+    except _UnusableFileError as stop:
         document.problems.append(stop.problem)
     finally:
         loader.dispose()
@@ -230,8 +234,7 @@ def parse_yaml(path: str, text: str) -> YamlDocument:
 def read_yaml(path: str) -> YamlDocument:
     """Read, decode and parse the file at ``path``; never raises for bad input."""
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read()
+        raw = Path(path).read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
         if isinstance(error, IsADirectoryError):

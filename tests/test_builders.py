@@ -1,0 +1,40 @@
+"""Every builder Sphinx ships writes the cards' text, without a warning."""
+
+from __future__ import annotations
+
+import pytest
+
+# Where each builder writes the front page, and the text every builder must keep.
+OUTPUTS = {
+    "html": "index.html",
+    "dirhtml": "index.html",
+    "singlehtml": "index.html",
+    "epub": "index.xhtml",
+    "latex": "python.tex",
+    "text": "index.txt",
+    "man": "python.1",
+    "texinfo": "python.texi",
+    "xml": "index.xml",
+}
+TEXT_EVERY_BUILDER_KEEPS = [
+    "Test Awards 2030",
+    "Gold Papers",
+    "Hivemindful Things",
+    "A summary with",
+    "Robots",
+    "The first description.",
+    "Ada Lovelace, Charles Babbage, Mary Somerville",
+    "Alpha Theme",
+]
+
+
+@pytest.mark.parametrize("builder", sorted(OUTPUTS))
+def test_builder_writes_the_cards(make_app, rootdir, tmp_path, builder):
+    app = make_app(builder, srcdir=rootdir / "test-basic", builddir=tmp_path)
+    app.build()
+    assert app.warning.getvalue() == ""
+    output = (app.outdir / OUTPUTS[builder]).read_text(encoding="utf-8")
+    if builder == "man":
+        output = output.replace("\\-", "-").replace("\\(aq", "'")
+    for text in TEXT_EVERY_BUILDER_KEEPS:
+        assert text in " ".join(output.split()), f"{builder} lost {text!r}"

@@ -1,0 +1,145 @@
+"""What a reader of the HTML page gets, checked on the parsed page."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import parse_html, visible_text
+
+
+@pytest.fixture
+def page(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    return parse_html(app.outdir / "index.html")
+
+
+pytestmark = pytest.mark.sphinx("html", testroot="basic")
+
+
+def test_one_article_per_award_with_its_id(page):
+    cards = page.select("article.award-card")
+    assert [card["id"] for card in cards] == ["first-paper", "second-paper", "third-paper"]
+
+
+def test_sections_follow_the_levels_in_data_order(page):
+    groups = page.select("section.awards-group")
+    assert [group.find(["h2", "h3"]).get_text(strip=True) for group in groups] == [
+        "Gold Papers",
+        "Silver Papers",
+    ]
+    assert [len(group.select("article")) for group in groups] == [2, 1]
+
+
+def test_subtitles_count_from_the_data(page):
+    subtitles = [p.get_text() for p in page.select(".awards-group__subtitle")]
+    assert subtitles == ["Two gold papers (incl. one in Datasets)", "One silver paper"]
+
+
+def test_headings_nest_under_the_page_title(page):
+    assert [h1.get_text() for h1 in page.find_all("h1")] == ["Test Awards 2030"]
+    assert page.title.get_text().startswith("Test Awards 2030")
+    assert [h.name for h in page.select(".awards-group__title")] == ["h2", "h2"]
+    assert {h.name for h in page.select(".award-card__title")} == {"h3"}
+
+
+def test_card_shows_title_badge_summary_tags_description(page):
+    card = page.select_one("#first-paper")
+    assert card.select_one("h3").contents[0] == "First Paper: Hivemindful Things"
+    assert visible_text(card.select_one(".award-card__badge")) == "Gold Award · DB"
+    tags = card.select("ul.award-card__tags > li")
+    assert [visible_text(tag) for tag in tags] == ["🤖 Robots", "📊 Tables", "Plain tag"]
+    assert card.select_one(".award-card__description").get_text() == "The first description."
+
+
+def test_html_in_data_is_text(page):
+    summary = page.select_one("#first-paper .award-card__summary")
+    assert summary.find("b") is None
+    assert summary.get_text() == "A summary with “quotes” and <b>not bold</b>."
+
+
+def test_emoji_are_hidden_from_screen_readers(page):
+    emoji = page.select("#first-paper .award-card__tags [aria-hidden=true]")
+    assert [span.get_text() for span in emoji] == ["🤖", "📊"]
+
+
+def test_authors_fold_behind_first_author_et_al(page):
+    details = page.select_one("#first-paper details.award-card__authors")
+    assert details.summary.get_text() == "Ada Lovelace et al."
+    assert details.p.get_text() == "Ada Lovelace, Charles Babbage, Mary Somerville"
+    single = page.select_one("#second-paper")
+    assert single.find("details") is None
+    assert single.select_one(".award-card__author-list").get_text() == "Grace Hopper"
+
+
+def test_links_say_which_paper_they_open(page):
+    links = page.select("#first-paper .award-card__links a")
+    assert [a["href"] for a in links] == ["https://example.org/first", "https://arxiv.org/abs/0000.00001"]
+    names = [" ".join(a.get_text().split()) for a in links]
+    assert names[0].startswith("View paper: First Paper: Hivemindful Things")
+    assert names[1] == "arXiv: First Paper: Hivemindful Things"
+    assert page.select_one("#third-paper .award-card__link")["href"] == "/relative/third.html"
+
+
+def test_each_card_has_a_permalink(page):
+    link = page.select_one("#second-paper h3 a.headerlink")
+    assert link["href"] == "#second-paper"
+
+
+def test_card_carries_its_theme_colours(page):
+    style = page.select_one("#second-paper")["style"]
+    assert "--awards-accent-light: #6d28d9" in style
+    assert "--awards-accent-dark: #a78bfa" in style
+    beta = page.select_one("#first-paper")["style"]
+    assert "--awards-accent-dark: teal" in beta  # no dark variant given: the light one serves
+
+
+def test_legend_lists_every_theme_with_its_colour(page):
+    names = [visible_text(li) for li in page.select(".awards-legend__themes > li")]
+    assert names == ["Alpha Theme", "Beta Theme"]
+    swatches = page.select(".awards-legend__swatch")
+    assert [s["data-awards-theme"] for s in swatches] == ["alpha", "beta"]
+    assert all(s["aria-hidden"] == "true" for s in swatches)
+
+
+def test_summary_counts_are_computed(page):
+    summary = page.select_one("header.awards-summary")
+    assert summary.select_one(".awards-summary__lede").get_text() == "three papers: two gold and one silver."
+    meta = [visible_text(li) for li in summary.select(".awards-meta > li")]
+    assert meta == [
+        "Announced · January 2, 2030",
+        "3 papers • 2 Gold · 1 Silver",
+        "Tracks • Main + Datasets",
+        "🔍 Explore • All papers",
+    ]
+    tiles = [visible_text(li) for li in summary.select(".awards-stats > li")]
+    assert tiles == [
+        "Total Awards 3 2 Gold · 1 Silver 🏆",
+        "Key Themes 2 two themes 🧠",
+        "Awarded Tracks 2 Main + Datasets 📊",
+    ]
+
+
+def test_announcement_date_is_a_time_element(page):
+    time = page.select_one(".awards-meta time")
+    assert time["datetime"] == "2030-01-02"
+
+
+def test_stylesheet_only_on_pages_that_use_it(app, page):
+    def stylesheets(name):
+        return [link["href"] for link in parse_html(app.outdir / name).select("link[rel=stylesheet]")]
+
+    assert any("awards.css" in href for href in stylesheets("index.html"))
+    assert any("awards.css" in href for href in stylesheets("sub/other-data.html"))
+    assert not any("awards.css" in href for href in stylesheets("sub/page.html"))
+    assert (app.outdir / "_static" / "awards.css").is_file()
+
+
+def test_data_paths_resolve_like_image_paths(app, page):
+    other = parse_html(app.outdir / "sub" / "other-data.html")
+    assert [a["id"] for a in other.select("article.award-card")] == ["other-paper"]
+    assert [visible_text(li) for li in other.select(".awards-legend__themes > li")] == ["Gamma Theme"]
+
+
+def test_search_index_holds_card_text(app, page):
+    index = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert '"hivemind"' in index

@@ -1,0 +1,103 @@
+"""The site itself: it builds without a warning and shows the whole source page."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import REPO, TESTS, parse_html, visible_text
+
+SPHINX_BUILD = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q"]
+
+
+def sphinx_build(builder: str, workdir) -> subprocess.CompletedProcess:
+    """Build the site into ``workdir/out``, doctrees beside it."""
+    return subprocess.run(
+        [*SPHINX_BUILD, "-b", builder, "-d", str(workdir / "doctrees"), str(REPO), str(workdir / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("site")
+    result = sphinx_build("html", workdir)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return parse_html(workdir / "out" / "index.html")
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_front_page_shows_every_line_of_the_source_page_in_order(site):
+    page_text = visible_text(site.select_one("article[role=main]"))
+    position = 0
+    for line in (TESTS / "fixtures" / "awards-page.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        found = page_text.find(_normalised(line), position)
+        assert found >= 0, f"missing or out of order: {line!r}"
+        position = found + len(_normalised(line))
+
+
+def test_seven_cards_in_two_sections(site):
+    groups = site.select("section.awards-group")
+    assert [visible_text(group.h2) for group in groups] == ["Best Papers", "Runner-Up Papers"]
+    assert [len(group.select("article.award-card")) for group in groups] == [4, 3]
+    assert all(len(card.select(".award-card__tags > li")) == 3 for card in site.select("article.award-card"))
+
+
+def test_counts_are_computed(site):
+    subtitles = [p.get_text() for p in site.select(".awards-group__subtitle")]
+    assert subtitles[0] == "Four Best Papers (incl. one in Datasets & Benchmarks)"
+    values = [p.get_text() for p in site.select(".awards-stat__value")]
+    assert values == ["7", "5", "2", "Method + Theory"]
+
+
+def test_legend_has_the_five_themes(site):
+    names = [visible_text(li) for li in site.select(".awards-legend__themes > li")]
+    assert names == [
+        "LLMs & Architectures",
+        "Reinforcement Learning",
+        "Diffusion & Generative Models",
+        "Learning Theory & Scaling",
+        "Datasets & Benchmarks",
+    ]
+
+
+def test_papers_link_to_openreview_and_arxiv_with_full_author_lists(site):
+    facts = (TESTS.parent / "tests" / "fixtures" / "papers.md").read_text(encoding="utf-8")
+    rows = [row.split("|") for row in facts.splitlines() if re.match(r"\| \d ", row)]
+    cards = site.select("article.award-card")
+    assert len(rows) == len(cards) == 7
+    for row, card in zip(rows, cards, strict=True):
+        title, authors, arxiv, openreview = (cell.strip() for cell in row[3:7])
+        assert card.h3.contents[0] == title
+        authors = re.sub(r"\s*\(.*\)$", "", authors)
+        assert card.select_one(".award-card__author-list").get_text() == authors
+        first = authors.split(", ")[0]
+        assert card.select_one("details summary").get_text() == f"{first} et al."
+        hrefs = [a["href"] for a in card.select(".award-card__links a")]
+        assert hrefs == [openreview, f"https://arxiv.org/abs/{arxiv}"]
+
+
+def test_text_is_real_unicode_not_mojibake(site):
+    text = site.get_text()
+    assert "Don’t Memorize" in text
+    assert "“artificial hivemind”" in text
+    assert "โ€" not in text and "๐Ÿ" not in text
+
+
+@pytest.mark.parametrize(
+    "builder", ["dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo", "xml"]
+)
+def test_every_builder_builds_the_site_without_warnings(tmp_path, builder):
+    result = sphinx_build(builder, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
