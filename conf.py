@@ -25,4 +25,6 @@ version = release = "2025"
 epub_show_urls = "no"
 latex_documents = [("index", "neurips2025-awards.tex", project, author, "howto")]
 man_pages = [("index", "neurips2025-awards", project, [author], 7)]
-texinfo_documents = [("index", "neurips2025-awards", project, author, "awards", "NeurIPS 2025 awards.", "Misc")]
+texinfo_documents = [
+    ("index", "neurips2025-awards", project, author, "awards", "NeurIPS 2025 awards.", "Misc")
+]
