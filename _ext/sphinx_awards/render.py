@@ -26,6 +26,12 @@ from .nodes import (
 )
 
 
+def _verbatim(node: nodes.Element) -> nodes.Element:
+    """Keep the data's text as written: no smart quotes or dashes inside."""
+    node["support_smartquotes"] = False
+    return node
+
+
 def _heading(text: str, level: int, css_class: str, **attributes: str) -> awards_heading:
     return awards_heading(text, text, level=min(level, 6), classes=[css_class], **attributes)
 
@@ -109,7 +115,7 @@ def _stat_tile(stat: Stat, values: dict[str, object]) -> nodes.list_item:
 
 def summary(data: AwardsData, awards: Iterable[Award], level: int) -> awards_summary:
     values = variables(data, awards)
-    node = awards_summary(classes=["awards-summary"])
+    node = _verbatim(awards_summary(classes=["awards-summary"]))
     node += _heading(data.title, level, "awards-summary__title")
     if data.lede:
         node += _paragraph("awards-summary__lede", counts.fill(data.lede, values))
@@ -130,7 +136,7 @@ def _swatch(theme: Theme) -> awards_decoration:
 
 def legend(data: AwardsData, themes: Iterable[Theme], level: int) -> awards_legend:
     labels = data.labels
-    node = awards_legend(classes=["awards-legend"])
+    node = _verbatim(awards_legend(classes=["awards-legend"]))
     node += _heading(labels.legend_title, level, "awards-legend__title")
     node += _paragraph("awards-legend__subtitle", labels.legend_subtitle)
     node += _list(
@@ -202,7 +208,7 @@ def card(data: AwardsData, award: Award, level: int) -> award_card:
 
 
 def _group(data: AwardsData, level_info: Level, awards: list[Award], level: int) -> awards_group:
-    node = awards_group(classes=["awards-group", f"awards-group--{level_info.id}"])
+    node = _verbatim(awards_group(classes=["awards-group", f"awards-group--{level_info.id}"]))
     node += _heading(level_info.section_title, level, "awards-group__title")
     if level_info.subtitle:
         values = {**variables(data, data.awards), **counts.level_variables(level_info, awards, data.tracks)}

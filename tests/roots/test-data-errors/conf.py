@@ -1,0 +1,2 @@
+extensions = ["sphinx_awards"]
+exclude_patterns = ["_build"]

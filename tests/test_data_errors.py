@@ -1,0 +1,370 @@
+"""Every mistake in a data file gives a located message, and the site still builds.
+
+Each case writes a broken ``awards.yaml`` into a copy of ``test-data-errors``,
+builds it, and checks the warning (file:line:col, text, subtype), which cards
+are left, and that the other page still builds.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import TESTS, parse_html
+
+ROOT = TESTS / "roots" / "test-data-errors"
+BASE = (ROOT / "awards.yaml").read_text(encoding="utf-8")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass
+class Built:
+    warnings: list[str]
+    page: BeautifulSoup
+    other_page_built: bool
+
+    @property
+    def card_ids(self) -> list[str]:
+        return [card["id"] for card in self.page.select("article.award-card")]
+
+    def warning(self, location: str, text: str, subtype: str) -> str:
+        """The one warning at ``location`` (file:line[:col]); checks its text and subtype."""
+        found = [w for w in self.warnings if f"{location}: WARNING: " in w]
+        assert len(found) == 1, f"expected one warning at {location}, got:\n" + "\n".join(self.warnings)
+        assert text in found[0]
+        assert found[0].endswith(f"[awards.{subtype}]")
+        return found[0]
+
+
+@pytest.fixture
+def build(make_app, tmp_path):
+    def run(data: str | bytes | None, *, conf: dict | None = None) -> Built:
+        srcdir = tmp_path / "src"
+        shutil.copytree(ROOT, srcdir)  # a copy: the test edits its sources
+        if isinstance(data, str):
+            (srcdir / "awards.yaml").write_text(data, encoding="utf-8")
+        elif isinstance(data, bytes):
+            (srcdir / "awards.yaml").write_bytes(data)
+        app = make_app("html", srcdir=srcdir, builddir=tmp_path / "build", confoverrides=conf or {})
+        app.build()
+        warnings = [line for line in ANSI.sub("", app.warning.getvalue()).splitlines() if line]
+        return Built(
+            [w.replace(str(srcdir) + "/", "") for w in warnings],
+            parse_html(app.outdir / "index.html"),
+            (app.outdir / "other.html").is_file(),
+        )
+
+    return run
+
+
+def mutate(old: str, new: str) -> str:
+    assert BASE.count(old) == 1, old
+    return BASE.replace(old, new)
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_the_base_file_is_valid(build):
+    built = build(None)
+    assert built.warnings == []
+    assert built.card_ids == ["first", "second"]
+
+
+# -- the file as a whole -------------------------------------------------------
+
+
+def test_yaml_syntax_error_renders_nothing(build):
+    data = mutate("    summary: First summary.", "    summary: [First summary.")
+    built = build(data)
+    line = line_of(data, "theme: alpha") + 2
+    built.warning(f"awards.yaml:{line}:9", "YAML syntax error", "yaml")
+    assert len(built.warnings) == 1
+    assert built.card_ids == []
+    assert built.page.select(".awards-summary, .awards-legend") == []
+    assert built.other_page_built
+
+
+def test_missing_file_points_at_the_directive(build):
+    built = build(None, conf={"awards_data": "missing.yaml"})
+    # Once, at the first directive that reads it, though three do.
+    built.warning("index.rst:4", "cannot read the data file: No such file or directory", "file")
+    assert len(built.warnings) == 1
+    assert "missing.yaml" in built.warnings[0]
+    assert built.card_ids == []
+    assert built.other_page_built
+
+
+def test_directory_instead_of_file(build):
+    built = build(None, conf={"awards_data": "."})
+    built.warning("index.rst:4", "it is a directory, not a file", "file")
+    assert built.card_ids == []
+    assert built.other_page_built
+
+
+def test_empty_file(build):
+    built = build("\n  \n")
+    built.warning("awards.yaml:1:1", "the file is empty", "schema")
+    assert len(built.warnings) == 1
+    assert built.other_page_built
+
+
+def test_not_utf8_points_at_the_byte(build):
+    data = mutate("title: First Paper", "title: First Café").encode("utf-8").replace(b"\xc3\xa9", b"\xe9")
+    built = build(data)
+    line = line_of(BASE, "title: First Paper")
+    built.warning(f"awards.yaml:{line}:21", "not UTF-8 (byte 0xe9", "encoding")
+    assert built.card_ids == []
+
+
+def test_utf8_bom_is_accepted(build):
+    built = build(b"\xef\xbb\xbf" + BASE.encode("utf-8"))
+    assert built.warnings == []
+    assert built.card_ids == ["first", "second"]
+
+
+def test_top_level_must_be_a_mapping(build):
+    built = build("- just\n- a list\n")
+    built.warning("awards.yaml:1:1", "the top level must be a mapping", "schema")
+
+
+def test_missing_top_level_key_makes_the_file_unusable(build):
+    built = build(mutate("tracks:\n  - {id: main, name: Main}\n", ""))
+    built.warning("awards.yaml:1:1", "the required key 'tracks' is missing", "schema")
+    assert built.card_ids == []
+
+
+# -- one award -----------------------------------------------------------------
+
+
+def test_missing_required_field_leaves_the_card_out(build):
+    data = mutate("    title: First Paper\n", "")
+    built = build(data)
+    built.warning(
+        f"awards.yaml:{line_of(data, '- id: first')}:5",
+        "award 'first': the required key 'title' is missing; add 'title: ...' (this award is left out)",
+        "schema",
+    )
+    assert built.card_ids == ["second"]
+
+
+def test_number_for_a_title(build):
+    data = mutate("title: First Paper", "title: 123")
+    built = build(data)
+    built.warning(
+        f"awards.yaml:{line_of(data, 'title: 123')}:12",
+        "award 'first', title must be text, not a number (123)",
+        "schema",
+    )
+    assert built.card_ids == ["second"]
+
+
+def test_string_for_a_list(build):
+    data = mutate("authors: [Ada Lovelace]", "authors: Ada Lovelace, Charles Babbage")
+    built = build(data)
+    built.warning(
+        f"awards.yaml:{line_of(data, 'authors: Ada')}:14",
+        "award 'first', authors must be a list, not text",
+        "schema",
+    )
+    assert "one item per line" in built.warnings[0]
+    assert built.card_ids == ["second"]
+
+
+def test_empty_text(build):
+    data = mutate("summary: Second summary.", 'summary: "  "')
+    built = build(data)
+    line = line_of(data, 'summary: "')
+    built.warning(f"awards.yaml:{line}:14", "award 'second', summary is empty", "schema")
+    assert built.card_ids == ["first"]
+
+
+def test_unknown_key_suggests_the_near_miss(build):
+    data = mutate("    title: Second Paper", "    titel: Second Paper")
+    built = build(data)
+    built.warning(
+        f"awards.yaml:{line_of(data, 'titel:')}:5",
+        "award 'second': unknown key 'titel'; did you mean 'title'?",
+        "unknown-key",
+    )
+    assert built.card_ids == ["first"]  # and the missing title leaves it out
+
+
+def test_unknown_key_alone_only_warns(build):
+    data = mutate("    url: https://example.org/first", "    url: https://example.org/first\n    venue: x")
+    built = build(data)
+    built.warning(f"awards.yaml:{line_of(data, 'venue:')}:5", "unknown key 'venue'; remove it", "unknown-key")
+    assert built.card_ids == ["first", "second"]
+
+
+def test_duplicate_key_in_one_entry(build):
+    data = mutate("    summary: First summary.", "    summary: First summary.\n    summary: Again.")
+    built = build(data)
+    first = line_of(data, "summary: First summary.")
+    built.warning(
+        f"awards.yaml:{first + 1}:5",
+        f"the key 'summary' appears twice in this entry (first on line {first})",
+        "duplicate-key",
+    )
+
+
+def test_duplicate_award_id(build):
+    data = mutate("- id: second", "- id: first")
+    built = build(data)
+    built.warning(
+        f"awards.yaml:{line_of(data, 'title: Second Paper') - 1}:9",
+        f"the id 'first' is already used on line {line_of(data, 'title: First Paper') - 1}",
+        "duplicate-id",
+    )
+    assert built.card_ids == ["first"]
+
+
+@pytest.mark.parametrize(
+    ("key", "old", "new"),
+    [
+        ("theme", "theme: beta", "theme: gamma"),
+        ("track", "track: main\n    theme: beta", "track: side\n    theme: beta"),
+        (
+            "level",
+            "level: gold\n    track: main\n    theme: beta",
+            "level: bronze\n    track: main\n    theme: beta",
+        ),
+    ],
+)
+def test_reference_to_an_undefined_id(build, key, old, new):
+    data = mutate(old, new)
+    built = build(data)
+    wrong = new.split("\n")[0].split(": ")[1]
+    built.warning(
+        f"awards.yaml:{line_of(data, new.split(chr(10))[0])}:{len(key) + 7}",
+        f"award 'second' refers to the {key} {wrong!r}, which is not defined",
+        "reference",
+    )
+    assert built.card_ids == ["first"]
+
+
+# -- values --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "java\\tscript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "vbscript:msgbox",
+        "file:///etc/passwd",
+    ],
+)
+def test_dangerous_url_in_the_main_link(build, url):
+    data = mutate("url: https://example.org/second", f'url: "{url}"')
+    built = build(data)
+    built.warning(
+        f"awards.yaml:{line_of(data, 'script:') if 'script' in url else line_of(data, url[:5])}:10",
+        "scheme, which is refused",
+        "url",
+    )
+    assert built.card_ids == ["first"]
+    assert not [a for a in built.page.find_all("a") if "script" in a.get("href", "").lower()]
+
+
+def test_dangerous_url_in_extra_links_and_meta(build):
+    data = mutate('url: "https://arxiv.org/abs/1"', 'url: "javascript:alert(1)"')
+    data = data.replace('url: "https://example.org/"', 'url: "data:text/html,x"')
+    built = build(data)
+    built.warning(f"awards.yaml:{line_of(data, 'data:text')}:29", "'data' scheme", "url")
+    built.warning(f"awards.yaml:{line_of(data, 'javascript')}:29", "'javascript' scheme", "url")
+    assert built.card_ids == ["first"]
+    assert "Explore" not in built.page.select_one(".awards-meta").get_text()
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">'])
+def test_html_in_text_stays_text(build, text):
+    built = build(mutate("summary: First summary.", f"summary: '{text}'"))
+    assert built.warnings == []
+    summary = built.page.select_one("#first .award-card__summary")
+    assert summary.get_text() == text
+    assert built.page.find("script", string=re.compile("alert")) is None
+    assert built.page.find("img", attrs={"onerror": True}) is None
+
+
+@pytest.mark.parametrize("color", ["reddish", "#12345", "red; background: url(x)", "rgb(1, 2)"])
+def test_colour_that_is_not_css(build, color):
+    data = mutate("color: teal", f'color: "{color}"')
+    built = build(data)
+    line = line_of(data, "id: beta")
+    assert any(
+        f"awards.yaml:{line}:" in w and "is not a CSS colour" in w and w.endswith("[awards.color]")
+        for w in built.warnings
+    )
+    assert built.card_ids == ["first"]  # the second card's theme is gone, so is the card
+    assert "reference" in " ".join(built.warnings)
+
+
+@pytest.mark.parametrize("date", ["2030-13-01", "next tuesday", "2030-02-30"])
+def test_date_that_is_not_a_date(build, date):
+    data = mutate("date: 2030-01-02", f"date: {date}")
+    built = build(data)
+    built.warning(
+        f"awards.yaml:{line_of(data, 'date:')}:11", "is not a date; write the date as YYYY-MM-DD", "date"
+    )
+    assert built.card_ids == ["first", "second"]
+    assert "Announced" not in built.page.select_one(".awards-meta").get_text()
+
+
+def test_mojibake_is_reported_with_the_likely_text(build):
+    original = (TESTS / "fixtures" / "awards-page.original.txt").read_text(encoding="utf-8")
+    broken_title = next(line for line in original.splitlines() if line.startswith("Why Diffusion"))
+    data = mutate("title: First Paper", f'title: "{broken_title}"')
+    built = build(data)
+    warning = built.warning(
+        f"awards.yaml:{line_of(data, 'Why Diffusion')}:12", "looks mis-decoded", "mojibake"
+    )
+    assert "was probably 'Why Diffusion Models Don’t Memorize" in warning
+    assert built.card_ids == ["first", "second"]  # reported, not removed
+
+
+def test_mojibake_of_emoji(build):
+    data = mutate("tags: [📊 Tables]", "tags: [๐Ÿ“Š Tables]")
+    built = build(data)
+    warning = built.warning(f"awards.yaml:{line_of(data, 'tags: [๐')}:12", "looks mis-decoded", "mojibake")
+    assert "'📊 Tables'" in warning
+
+
+def test_template_with_unknown_placeholder(build):
+    data = mutate('lede: "{papers} papers"', 'lede: "{paper} papers"')
+    built = build(data)
+    built.warning(f"awards.yaml:{line_of(data, 'lede:')}:9", "unknown placeholder {paper}", "template")
+    assert built.page.select_one(".awards-summary__lede").get_text() == "{paper} papers"
+
+
+# -- hostile YAML --------------------------------------------------------------
+
+
+def test_python_object_tag_is_refused(build):
+    data = mutate("title: First Paper", "title: !!python/object/apply:os.system ['echo hacked']")
+    built = build(data)
+    built.warning(f"awards.yaml:{line_of(data, 'python/object')}:12", "is not allowed", "tag")
+    assert built.card_ids == []
+
+
+def test_alias_bomb_ends_in_a_clear_error(build):
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    built = build(BASE + "\n".join(lines) + "\n")
+    assert any("alias bomb" in w and w.endswith("[awards.yaml]") for w in built.warnings)
+    assert built.card_ids == []
+    assert built.other_page_built
+
+
+def test_ten_thousand_awards(build):
+    award = BASE[BASE.index("  - id: second") :]
+    many = "".join(award.replace("id: second", f"id: paper-{i}") for i in range(10_000))
+    built = build(BASE[: BASE.index("  - id: first")] + many)
+    assert built.warnings == []
+    assert len(built.card_ids) == 10_000

@@ -1,0 +1,85 @@
+"""Random damage to a valid data file never crashes anything.
+
+Hypothesis deletes, duplicates and swaps lines and types stray characters
+into the file; whatever it makes, checking it never raises, every message has
+a file, a line and a column, and a Sphinx build of it succeeds.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from conftest import TESTS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_awards import render
+from sphinx_awards.validation import check_document
+from sphinx_awards.yamlsource import parse_yaml
+
+ROOT = TESTS / "roots" / "test-data-errors"
+BASE_LINES = (ROOT / "awards.yaml").read_text(encoding="utf-8").splitlines()
+STRAY = st.sampled_from(
+    [":", "-", "[", "]", "{", "}", '"', "'", "&a", "*a", "!!str", "#", "\t", " ", "x", "", "é", "๐Ÿ"]
+)
+LOCATED_WARNING = re.compile(r"^\S+:\d+(:\d+)?: WARNING: .+ \[awards\.[a-z-]+\]$")
+
+
+@st.composite
+def damaged_files(draw) -> str:
+    lines = list(BASE_LINES)
+    for _ in range(draw(st.integers(1, 4))):
+        index = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "swap", "stray", "truncate"]))
+        if action == "delete":
+            del lines[index]
+        elif action == "duplicate":
+            lines.insert(index, lines[index])
+        elif action == "swap":
+            other = draw(st.integers(0, len(lines) - 1))
+            lines[index], lines[other] = lines[other], lines[index]
+        elif action == "stray":
+            column = draw(st.integers(0, len(lines[index])))
+            lines[index] = lines[index][:column] + draw(STRAY) + lines[index][column:]
+        else:
+            lines[index] = lines[index][: draw(st.integers(0, len(lines[index])))]
+        if not lines:
+            lines = [""]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(damaged_files())
+def test_checking_never_raises_and_locates_every_problem(text):
+    result = check_document(parse_yaml("awards.yaml", text))
+    line_count = text.count("\n") + 1
+    for problem in result.problems:
+        assert problem.path == "awards.yaml"
+        assert 1 <= problem.line <= line_count
+        assert problem.column >= 1
+        assert problem.message
+    if result.data is not None:
+        render.summary(result.data, result.data.awards, 1)
+        render.legend(result.data, result.data.themes, 2)
+        render.groups_by_level(result.data, result.data.awards, 2)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(damaged_files())
+def test_sphinx_build_never_raises(text):
+    with tempfile.TemporaryDirectory() as tmp:
+        srcdir = Path(tmp) / "src"
+        shutil.copytree(ROOT, srcdir)
+        (srcdir / "awards.yaml").write_text(text, encoding="utf-8")
+        app = SphinxTestApp("html", srcdir=srcdir, builddir=Path(tmp) / "build")
+        try:
+            app.build()
+            warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue()).splitlines()
+            assert all(LOCATED_WARNING.match(w) for w in warnings if w.strip()), warnings
+            assert (app.outdir / "other.html").is_file()
+        finally:
+            app.cleanup()
