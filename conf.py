@@ -9,7 +9,7 @@ project = "NeurIPS 2025 Best Paper Awards"
 author = "The sphinx-awards team"
 copyright = "2026, the sphinx-awards team"
 
-extensions = ["sphinx_awards"]
+extensions = ["sphinx_awards", "awards_docs"]
 
 awards_data = "awards.yaml"
 

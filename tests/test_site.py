@@ -28,7 +28,9 @@ def site(tmp_path_factory):
     result = sphinx_build("html", workdir)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    return parse_html(workdir / "out" / "index.html")
+    page = parse_html(workdir / "out" / "index.html")
+    page.workdir = workdir
+    return page
 
 
 def _normalised(text: str) -> str:
@@ -101,3 +103,17 @@ def test_every_builder_builds_the_site_without_warnings(tmp_path, builder):
     result = sphinx_build(builder, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+def test_data_file_page_shows_every_check_at_work(site):
+    from sphinx_awards.problems import SUBTYPES
+
+    page = parse_html(site.workdir / "out" / "data-file.html")
+    listed = {code.get_text() for code in page.select("li code")}
+    assert {f"awards.{subtype}" for subtype in SUBTYPES} <= listed
+    examples = page.select("dl.awards-checks > dd")
+    assert len(examples) >= 15
+    for example in examples:
+        messages = [code.get_text() for code in example.select("p code")]
+        assert messages, example.get_text()
+        assert all(re.match(r"awards\.yaml:\d+:\d+: .+ \[awards\.[a-z-]+\]$", m) for m in messages)

@@ -32,3 +32,22 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message} [awards.{self.subtype}]"
+
+
+#: Every warning subtype, with what it is about (the docs list them all).
+SUBTYPES = {
+    "file": "the data file cannot be read (missing, a directory, no permission)",
+    "encoding": "the file is not UTF-8",
+    "yaml": "YAML syntax, or a file that expands too much (alias bomb)",
+    "tag": "a YAML tag other than plain text, numbers, lists and mappings",
+    "schema": "a missing key, a value of the wrong type, empty text",
+    "unknown-key": "a key the schema does not know, with the nearest known one",
+    "duplicate-key": "the same key twice in one mapping",
+    "duplicate-id": "two entries of one list with the same id",
+    "reference": "an award naming a theme, track or level that is not defined",
+    "url": "a link that is not https, http or relative",
+    "color": "a theme colour that is not a CSS colour",
+    "date": "a date that is not YYYY-MM-DD",
+    "mojibake": "text that looks mis-decoded, with the likely intended text",
+    "template": "an unknown {placeholder} in a text",
+}
