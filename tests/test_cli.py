@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 
@@ -39,10 +38,8 @@ def test_problems_print_as_path_line_column_and_exit_1(tmp_path):
     result = check(str(bad), "missing.yaml")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert re.fullmatch(
-        rf"{re.escape(str(bad))}:20:5: award 'first': unknown key 'titel'; did you mean 'title'\?.*\[awards\.unknown-key\]",
-        lines[0],
-    )
+    unknown = f"{bad}:20:5: award 'first': unknown key 'titel'; did you mean 'title'?"
+    assert any(line.startswith(unknown) and line.endswith("[awards.unknown-key]") for line in lines)
     assert any(
         line.startswith(f"{bad}:19:5: award 'first': the required key 'title' is missing") for line in lines
     )
