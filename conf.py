@@ -9,11 +9,13 @@ project = "NeurIPS 2025 Best Paper Awards"
 author = "The sphinx-awards team"
 copyright = "2026, the sphinx-awards team"
 
-extensions = ["sphinx_awards", "awards_docs"]
+extensions = ["sphinx_awards", "awards_docs", "myst_parser"]
 
 awards_data = "awards.yaml"
 
-exclude_patterns = [".venv", "_build", "tests", "benchmarks", "README.md", "Thumbs.db", ".DS_Store"]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+
+exclude_patterns = [".venv", ".*", "_build", "tests", "benchmarks", "README.md", "Thumbs.db", ".DS_Store"]
 templates_path = ["_templates"]
 
 html_theme = "furo"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,11 @@ REPO = TESTS.parent
 def rootdir() -> Path:
     """Where ``@pytest.mark.sphinx(testroot=NAME)`` finds ``roots/test-NAME``."""
     return TESTS / "roots"
+
+
+def strip_colors(text: str) -> str:
+    """Sphinx colours its warnings even into a StringIO."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
 
 
 def parse_html(path: Path) -> BeautifulSoup:

@@ -65,7 +65,8 @@ def test_checking_never_raises_and_locates_every_problem(text):
     if result.data is not None:
         render.summary(result.data, result.data.awards, 1)
         render.legend(result.data, result.data.themes, 2)
-        render.groups_by_level(result.data, result.data.awards, 2)
+        for group_by in ("award", "theme", "track", "none"):
+            render.groups(result.data, result.data.awards, 2, group_by)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import assets, directives, nodes
+from . import assets, directives, domain, nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,6 +29,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("awards-summary", directives.AwardsSummary)
     app.add_directive("awards-legend", directives.AwardsLegend)
     app.add_directive("awards", directives.Awards)
+    app.add_domain(domain.AwardsDomain)
+    app.add_role("award", domain.AwardRole())
+    app.connect("warn-missing-reference", domain.warn_unknown_award)
+    app.connect("env-get-outdated", domain.documents_referencing_changed_cards)
 
     app.connect("builder-inited", assets.add_static_dir)
     app.connect("builder-inited", _forget_reported)
@@ -36,6 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     return {
         "version": __version__,
+        "env_version": domain.AwardsDomain.data_version,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -14,13 +14,15 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import render
+from .domain import AwardsDomain, CardLocation
+from .selection import FILTER_OPTIONS, Selection, grouping
 from .validation import load_awards
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.util.typing import OptionSpec
 
-    from .model import AwardsData
+    from .model import Award, AwardsData
     from .problems import Problem
 
 logger = logging.getLogger(__name__)
@@ -33,7 +35,7 @@ reported: set[Problem] = set()
 class _AwardsDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[OptionSpec] = {"class": directives.class_option}
+    option_spec: ClassVar[OptionSpec] = {"class": directives.class_option, **FILTER_OPTIONS}
 
     def load(self) -> AwardsData | None:
         """The checked data, after reporting its problems; None if unusable."""
@@ -51,6 +53,13 @@ class _AwardsDirective(SphinxDirective):
             logger.warning(message, location=location, type="awards", subtype=problem.subtype)
         return result.data
 
+    def selection(self, data: AwardsData) -> Selection:
+        """The directive's filters; unknown ids are reported at the directive."""
+        selection = Selection.from_options(self.options)
+        for message in selection.unknown_ids(data):
+            logger.warning(message, location=self.get_location(), type="awards", subtype="option")
+        return selection
+
     @property
     def heading_level(self) -> int:
         """One below the section the directive sits in; h2 on a page without
@@ -64,34 +73,61 @@ class _AwardsDirective(SphinxDirective):
 
 
 class AwardsSummary(_AwardsDirective):
-    """The title block: title, lede, meta strip and stat tiles."""
+    """The title block: title, lede, meta strip and stat tiles; counts follow the filters."""
 
     def run(self) -> list[nodes.Node]:
         data = self.load()
         if data is None:
             return []
+        awards = self.selection(data).awards(data)
         document = self.state.document
         if self.state.memo.section_level == 0 and "title" not in document:
             document["title"] = data.title  # the page's <title> when it has no section
         level = self.state.memo.section_level + 1
-        return [self.finish(render.summary(data, data.awards, level))]
+        return [self.finish(render.summary(data, awards, level))]
 
 
 class AwardsLegend(_AwardsDirective):
-    """The themes, each with its colour."""
+    """The themes, each with its colour: those of the awards the filters keep."""
 
     def run(self) -> list[nodes.Node]:
         data = self.load()
         if data is None:
             return []
-        return [self.finish(render.legend(data, data.themes, self.heading_level))]
+        themes = self.selection(data).themes_of(data)
+        return [self.finish(render.legend(data, themes, self.heading_level))]
 
 
 class Awards(_AwardsDirective):
-    """The cards, in one section per award level."""
+    """The cards, grouped into sections, each registered for ``:award:`` links."""
+
+    option_spec: ClassVar[OptionSpec] = {
+        **_AwardsDirective.option_spec,
+        "group-by": grouping,
+        "no-index": directives.flag,
+    }
 
     def run(self) -> list[nodes.Node]:
         data = self.load()
         if data is None:
             return []
-        return [self.finish(group) for group in render.groups_by_level(data, data.awards, self.heading_level)]
+        awards = self.selection(data).awards(data)
+        if "no-index" not in self.options:
+            self.register(data, awards)
+        sections = render.groups(data, awards, self.heading_level, self.options.get("group-by", "award"))
+        return [self.finish(section) for section in sections]
+
+    def register(self, data: AwardsData, awards: list[Award]) -> None:
+        domain: AwardsDomain = self.env.domains[AwardsDomain.name]
+        for award in awards:
+            name = data.reference_name(award)
+            location = CardLocation(data.anchor(award), award.title, data.path)
+            clash = domain.note_card(name, self.env.current_document.docname, location)
+            if clash is not None:
+                logger.warning(
+                    f"the award id {name!r} is also used in {clash.data_path}; give one of the files a "
+                    "'namespace' so that :award: links can tell them apart",
+                    location=self.get_location(),
+                    type="awards",
+                    subtype="duplicate-id",
+                )

@@ -109,6 +109,15 @@ class AwardsData:
     levels: tuple[Level, ...]
     awards: tuple[Award, ...]
     labels: Labels = field(default_factory=Labels)
+    namespace: str = ""
+
+    def reference_name(self, award: Award) -> str:
+        """What ``:award:`` takes: ``id``, or ``namespace:id`` in a namespaced file."""
+        return f"{self.namespace}:{award.id}" if self.namespace else award.id
+
+    def anchor(self, award: Award) -> str:
+        """The card's HTML id."""
+        return f"{self.namespace}-{award.id}" if self.namespace else award.id
 
     def theme(self, theme_id: str) -> Theme:
         return next(theme for theme in self.themes if theme.id == theme_id)

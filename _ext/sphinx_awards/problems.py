@@ -44,10 +44,11 @@ SUBTYPES = {
     "unknown-key": "a key the schema does not know, with the nearest known one",
     "duplicate-key": "the same key twice in one mapping",
     "duplicate-id": "two entries of one list with the same id",
-    "reference": "an award naming a theme, track or level that is not defined",
+    "reference": "an award naming an undefined theme, track or level; an :award: link to no card",
     "url": "a link that is not https, http or relative",
     "color": "a theme colour that is not a CSS colour",
     "date": "a date that is not YYYY-MM-DD",
     "mojibake": "text that looks mis-decoded, with the likely intended text",
     "template": "an unknown {placeholder} in a text",
+    "option": "a directive option naming ids the data file does not define",
 }

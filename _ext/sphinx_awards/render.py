@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from docutils import nodes
 
 from . import counts
-from .model import Award, AwardsData, Level, MetaItem, Stat, Theme
+from .model import Award, AwardsData, MetaItem, Stat, Theme
 from .nodes import (
     award_authors,
     award_authors_summary,
@@ -186,10 +186,9 @@ def _links(data: AwardsData, award: Award) -> nodes.paragraph:
 
 
 def card(data: AwardsData, award: Award, level: int) -> award_card:
-    node = award_card(ids=[award.id], classes=["award-card"], **_accent(data.theme(award.theme)))
-    node += _heading(
-        award.title, level, "award-card__title", anchor=award.id, anchor_title="Link to this card"
-    )
+    anchor = data.anchor(award)
+    node = award_card(ids=[anchor], classes=["award-card"], **_accent(data.theme(award.theme)))
+    node += _heading(award.title, level, "award-card__title", anchor=anchor, anchor_title="Link to this card")
     node += _badge(data, award)
     node += _paragraph("award-card__summary", award.summary)
     node += _list(
@@ -207,23 +206,48 @@ def card(data: AwardsData, award: Award, level: int) -> award_card:
     return node
 
 
-def _group(data: AwardsData, level_info: Level, awards: list[Award], level: int) -> awards_group:
-    node = _verbatim(awards_group(classes=["awards-group", f"awards-group--{level_info.id}"]))
-    node += _heading(level_info.section_title, level, "awards-group__title")
-    if level_info.subtitle:
-        values = {**variables(data, data.awards), **counts.level_variables(level_info, awards, data.tracks)}
-        node += _paragraph("awards-group__subtitle", counts.fill(level_info.subtitle, values))
+def _grid(data: AwardsData, awards: Iterable[Award], level: int) -> nodes.container:
     grid = nodes.container(classes=["awards-grid"])
-    grid.extend(card(data, award, level + 1) for award in awards)
+    grid.extend(card(data, award, level) for award in awards)
+    return grid
+
+
+def _group(title: str, subtitle: str, css_class: str, grid: nodes.container, level: int) -> awards_group:
+    node = _verbatim(awards_group(classes=["awards-group", css_class]))
+    node += _heading(title, level, "awards-group__title")
+    if subtitle:
+        node += _paragraph("awards-group__subtitle", subtitle)
     node += grid
     return node
 
 
-def groups_by_level(data: AwardsData, awards: Iterable[Award], level: int) -> list[awards_group]:
-    """One section per award level, in the data's order, skipping empty levels."""
+def groups(
+    data: AwardsData, awards: Iterable[Award], level: int, group_by: str = "award"
+) -> list[nodes.Element]:
+    """The cards in sections by award level, theme or track (in the data's order,
+    skipping empty ones), or in one grid without a heading for ``none``."""
     awards = list(awards)
-    return [
-        _group(data, level_info, in_level, level)
-        for level_info in data.levels
-        if (in_level := [award for award in awards if award.level == level_info.id])
-    ]
+    if group_by == "none":
+        return [_verbatim(_grid(data, awards, level))]
+    sections: list[nodes.Element] = []
+    if group_by == "award":
+        values = variables(data, data.awards)
+        for level_info in data.levels:
+            in_level = [award for award in awards if award.level == level_info.id]
+            if in_level:
+                subtitle = counts.fill(
+                    level_info.subtitle,
+                    {**values, **counts.level_variables(level_info, in_level, data.tracks)},
+                )
+                grid = _grid(data, in_level, level + 1)
+                sections.append(
+                    _group(level_info.section_title, subtitle, f"awards-group--{level_info.id}", grid, level)
+                )
+        return sections
+    kinds = data.themes if group_by == "theme" else data.tracks
+    for kind in kinds:
+        members = [award for award in awards if getattr(award, group_by) == kind.id]
+        if members:
+            grid = _grid(data, members, level + 1)
+            sections.append(_group(kind.name, "", f"awards-group--{group_by}-{kind.id}", grid, level))
+    return sections

@@ -339,6 +339,7 @@ class _Checker:
             levels=levels,
             awards=awards,
             labels=Labels(**self.data.get("labels", {})),
+            namespace=self.data.get("namespace", ""),
         )
 
     def build_award(self, entry: DataPath, award: dict[str, Any]) -> Award:

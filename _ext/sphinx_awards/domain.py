@@ -1,0 +1,176 @@
+"""Cards as objects of the ``awards`` domain: the ``:award:`` role, ``objects.inv``
+(so other sites link to cards through intersphinx), and exact incremental builds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Set
+
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+class CardLocation(NamedTuple):
+    anchor: str
+    title: str
+    data_path: str
+
+
+class AwardRole(XRefRole):
+    """``:award:`id``` or ``:award:`text <id>```: a link to a card, titled by the paper."""
+
+    def __init__(self) -> None:
+        super().__init__(innernodeclass=nodes.inline, warn_dangling=True)
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        # Registered both as :awards:award: and as plain :award:; either way
+        # the reference belongs to this domain.
+        self.name = f"{AwardsDomain.name}:award"
+        return super().run()
+
+    def result_nodes(
+        self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        if is_ref:
+            domain = env.domains[AwardsDomain.name]
+            domain.note_reference(env.current_document.docname, node["reftarget"])
+        return [node], []
+
+
+class AwardsDomain(Domain):
+    """Where each card is shown, and which documents link to which card."""
+
+    name = "awards"
+    label = "Awards"
+    object_types: ClassVar[dict[str, ObjType]] = {"award": ObjType("award", "award")}
+    roles: ClassVar[dict[str, XRefRole]] = {"award": AwardRole()}
+    initial_data: ClassVar[dict[str, Any]] = {"cards": {}, "references": {}}
+    data_version = 1
+
+    @property
+    def cards(self) -> dict[str, dict[str, CardLocation]]:
+        """Reference name → {docname: where the card is on that page}."""
+        return self.data["cards"]
+
+    @property
+    def references(self) -> dict[str, set[str]]:
+        """Docname → the reference names its ``:award:`` roles use."""
+        return self.data["references"]
+
+    def note_card(self, name: str, docname: str, location: CardLocation) -> CardLocation | None:
+        """Record a card; returns the clashing card when another file uses the name."""
+        shown = self.cards.setdefault(name, {})
+        clash = next((other for other in shown.values() if other.data_path != location.data_path), None)
+        shown[docname] = location
+        return clash
+
+    def note_reference(self, docname: str, name: str) -> None:
+        self.references.setdefault(docname, set()).add(name)
+
+    def location(self, name: str) -> tuple[str, CardLocation] | None:
+        """The card's home: on several pages, the first page in name order."""
+        shown = self.cards.get(name)
+        if not shown:
+            return None
+        docname = min(shown)
+        return docname, shown[docname]
+
+    def clear_doc(self, docname: str) -> None:
+        for name in list(self.cards):
+            self.cards[name].pop(docname, None)
+            if not self.cards[name]:
+                del self.cards[name]
+        self.references.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for name, shown in otherdata["cards"].items():
+            for docname, location in shown.items():
+                if docname in docnames:
+                    self.cards.setdefault(name, {})[docname] = location
+        for docname, names in otherdata["references"].items():
+            if docname in docnames:
+                self.references.setdefault(docname, set()).update(names)
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        found = self.location(target)
+        if found is None:
+            return None
+        docname, card = found
+        if not node.get("refexplicit"):
+            contnode = nodes.inline(card.title, card.title, classes=contnode["classes"])
+        return make_refnode(builder, fromdocname, docname, card.anchor, contnode, card.title)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        reference = self.resolve_xref(env, fromdocname, builder, "award", target, node, contnode)
+        return [("awards:award", reference)] if reference is not None else []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for name in sorted(self.cards):
+            docname, card = self.location(name)
+            yield name, card.title, "award", docname, card.anchor, 1
+
+
+def warn_unknown_award(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
+    """Our message for a dangling ``:award:``, naming the ids that exist."""
+    if domain is None or domain.name != AwardsDomain.name:
+        return None
+    known = ", ".join(sorted(domain.cards)) or "none: no page shows a card"
+    logger.warning(
+        f"unknown award id {node['reftarget']!r} in :award:; known ids: {known}",
+        location=node,
+        type="awards",
+        subtype="reference",
+    )
+    return True
+
+
+def documents_referencing_changed_cards(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> Iterable[str]:
+    """Pages that only link to cards are read again when those cards may change.
+
+    Sphinx already re-reads the pages that embed a changed data file (the
+    directives note it as a dependency); the pages whose ``:award:`` roles point
+    at cards on those pages, or at no card yet, are added here.
+    """
+    domain: AwardsDomain = env.domains[AwardsDomain.name]
+    touched = added | changed | removed
+    if not touched:
+        return []
+    affected = {name for name, shown in domain.cards.items() if touched & shown.keys()}
+    return sorted(
+        docname
+        for docname, names in domain.references.items()
+        if docname not in touched and any(name in affected or name not in domain.cards for name in names)
+    )

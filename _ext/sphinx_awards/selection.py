@@ -1,0 +1,95 @@
+"""Which awards a directive shows: the filter options and how they combine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docutils.parsers.rst import directives
+
+from .model import Award, AwardsData, Theme
+
+GROUPINGS = ("award", "theme", "track", "none")
+
+
+def id_list(argument: str | None) -> tuple[str, ...]:
+    """``a, b c`` → ``("a", "b", "c")``: ids separated by commas or spaces."""
+    return tuple(part for part in (argument or "").replace(",", " ").split() if part)
+
+
+def grouping(argument: str | None) -> str:
+    return directives.choice(argument, GROUPINGS)
+
+
+#: The options shared by the three directives.
+FILTER_OPTIONS = {
+    "award": id_list,
+    "track": id_list,
+    "theme": id_list,
+    "ids": id_list,
+    "limit": directives.positive_int,
+}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Filters from a directive's options; empty means "no filter"."""
+
+    levels: tuple[str, ...] = ()
+    tracks: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    limit: int | None = None
+
+    @classmethod
+    def from_options(cls, options: dict[str, object]) -> Selection:
+        return cls(
+            levels=options.get("award", ()),
+            tracks=options.get("track", ()),
+            themes=options.get("theme", ()),
+            ids=options.get("ids", ()),
+            limit=options.get("limit"),
+        )
+
+    @property
+    def filters_awards(self) -> bool:
+        return bool(self.levels or self.tracks or self.themes or self.ids or self.limit)
+
+    def unknown_ids(self, data: AwardsData) -> list[str]:
+        """One message per option naming ids the data does not define."""
+        messages = []
+        for option, wanted, defined in (
+            ("award", self.levels, [level.id for level in data.levels]),
+            ("track", self.tracks, [track.id for track in data.tracks]),
+            ("theme", self.themes, [theme.id for theme in data.themes]),
+            ("ids", self.ids, [award.id for award in data.awards]),
+        ):
+            unknown = [value for value in wanted if value not in defined]
+            if unknown:
+                messages.append(
+                    f"unknown id(s) in :{option}: {', '.join(unknown)}; "
+                    f"the ids defined in {data.path} are: {', '.join(defined)}"
+                )
+        return messages
+
+    def awards(self, data: AwardsData) -> list[Award]:
+        """The awards that pass every filter; in ``ids`` order when ids are given."""
+        if self.ids:
+            by_id = {award.id: award for award in data.awards}
+            chosen = [by_id[award_id] for award_id in self.ids if award_id in by_id]
+        else:
+            chosen = list(data.awards)
+        chosen = [
+            award
+            for award in chosen
+            if (not self.levels or award.level in self.levels)
+            and (not self.tracks or award.track in self.tracks)
+            and (not self.themes or award.theme in self.themes)
+        ]
+        return chosen[: self.limit] if self.limit else chosen
+
+    def themes_of(self, data: AwardsData) -> list[Theme]:
+        """The legend's themes: the chosen ones, or those of the chosen awards."""
+        if not self.filters_awards:
+            return list(data.themes)
+        shown = {award.theme for award in self.awards(data)}
+        return [theme for theme in data.themes if theme.id in shown]

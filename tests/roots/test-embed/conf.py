@@ -1,0 +1,3 @@
+extensions = ["sphinx_awards"]
+exclude_patterns = ["_build"]
+project = "embed"

@@ -1,0 +1,131 @@
+"""Embedding cards in a larger site: filters, links between pages, several files."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import parse_html, strip_colors, visible_text
+
+# Tests that edit their sources get their own copy (srcdir=...): a copy is
+# shared, build directory included, by every test that names the same one.
+pytestmark = pytest.mark.sphinx("html", testroot="embed")
+
+
+@pytest.fixture
+def built(app):
+    app.build()
+    return app
+
+
+def card_ids(section) -> list[str]:
+    return [card["id"] for card in section.select("article.award-card")]
+
+
+def section(page, title: str):
+    return next(
+        s for s in page.select("section") if s.find("h2", recursive=False) and title in s.h2.get_text()
+    )
+
+
+def test_filters(built):
+    assert built.warning.getvalue() == ""
+    page = parse_html(built.outdir / "filters.html")
+    assert card_ids(section(page, "By theme")) == ["second-paper", "third-paper"]
+    in_order = section(page, "By ids")
+    assert card_ids(in_order) == ["third-paper", "first-paper"]
+    assert in_order.select(".awards-group") == []  # group-by none: one grid
+    by_theme = section(page, "By track")
+    assert card_ids(by_theme) == ["second-paper"]
+    assert [h.get_text() for h in by_theme.select(".awards-group__title")] == ["Alpha Theme"]
+
+
+def test_summary_and_legend_counts_follow_the_filter(built):
+    page = parse_html(built.outdir / "filters.html")
+    silver = section(page, "Summary and legend")
+    assert silver.select_one(".awards-summary__lede").get_text() == "one papers: zero gold and one silver."
+    assert silver.select_one(".awards-stat__value").get_text() == "1"
+    assert [visible_text(li) for li in silver.select(".awards-legend__themes > li")] == ["Alpha Theme"]
+
+
+@pytest.mark.sphinx(
+    "html", testroot="embed", srcdir="embed-option-ids", copy_test_root=True
+)
+def test_unknown_ids_in_options_warn_at_the_directive(app):
+    (app.srcdir / "filters.rst").write_text(
+        "Filters\n=======\n\n.. awards::\n   :theme: alpha, gamma\n   :ids: nope\n   :no-index:\n",
+        encoding="utf-8",
+    )
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "filters.rst:4: WARNING: unknown id(s) in :theme: gamma; the ids defined in " in warnings
+    assert "are: alpha, beta [awards.option]" in warnings
+    assert "unknown id(s) in :ids: nope" in warnings
+    assert "first-paper, second-paper, third-paper [awards.option]" in warnings
+
+
+def test_role_links_to_the_card_with_the_paper_title(built):
+    page = parse_html(built.outdir / "refs.html")
+    links = page.select("article[role=main] a.reference, div.body a.reference")
+    by_text = {a.get_text(): a["href"] for a in links}
+    assert by_text["Second Paper"] == "index.html#second-paper"
+    assert by_text["the first one"] == "index.html#first-paper"
+    assert by_text["An Old Paper"] == "year2024.html#y2024-old-paper"
+    deep = parse_html(built.outdir / "more" / "deep.html")
+    assert [a["href"] for a in deep.select("a.reference.internal") if "Third" in a.get_text()] == [
+        "../index.html#third-paper"
+    ]
+
+
+def test_namespaced_file_keeps_equal_ids_apart(built):
+    page = parse_html(built.outdir / "year2024.html")
+    assert card_ids(page) == ["y2024-old-paper", "y2024-first-paper"]
+
+
+@pytest.mark.sphinx(
+    "html", testroot="embed", srcdir="embed-role-unknown", copy_test_root=True
+)
+def test_unknown_award_in_role_warns_with_location(app):
+    (app.srcdir / "unrelated.rst").write_text(
+        "Unrelated\n=========\n\nSee :award:`no-such-paper`.\n", encoding="utf-8"
+    )
+    app.build()
+    warning = strip_colors(app.warning.getvalue())
+    assert (
+        "unrelated.rst:4: WARNING: unknown award id 'no-such-paper' in :award:; known ids: first-paper,"
+        in warning
+    )
+    assert warning.rstrip().endswith("[awards.reference]")
+
+
+@pytest.mark.sphinx(
+    "html", testroot="embed", srcdir="embed-no-namespace", copy_test_root=True
+)
+def test_same_ids_in_two_files_without_namespace_warn(app):
+    text = (app.srcdir / "y2024.yaml").read_text(encoding="utf-8")
+    (app.srcdir / "y2024.yaml").write_text(text.replace("namespace: y2024\n", ""), encoding="utf-8")
+    (app.srcdir / "refs.rst").write_text("Refs\n====\n", encoding="utf-8")
+    app.build()
+    warning = app.warning.getvalue()
+    assert "the award id 'first-paper' is also used in " in warning
+    assert "give one of the files a 'namespace'" in warning
+
+
+def test_cards_are_in_objects_inv(built):
+    from sphinx.util.inventory import InventoryFile
+
+    with (built.outdir / "objects.inv").open("rb") as stream:
+        inventory = InventoryFile.load(
+            stream, "https://example.org/awards", lambda base, uri: f"{base}/{uri}"
+        )
+    awards = inventory["awards:award"]
+    assert awards["second-paper"].uri == "https://example.org/awards/index.html#second-paper"
+    assert awards["second-paper"].display_name == "Second Paper"
+    assert "y2024:old-paper" in awards
+
+
+def test_each_card_has_a_permalink(built):
+    page = parse_html(built.outdir / "index.html")
+    assert [a["href"] for a in page.select("article.award-card h3 a.headerlink")] == [
+        "#first-paper",
+        "#second-paper",
+        "#third-paper",
+    ]
