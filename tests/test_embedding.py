@@ -46,9 +46,7 @@ def test_summary_and_legend_counts_follow_the_filter(built):
     assert [visible_text(li) for li in silver.select(".awards-legend__themes > li")] == ["Alpha Theme"]
 
 
-@pytest.mark.sphinx(
-    "html", testroot="embed", srcdir="embed-option-ids", copy_test_root=True
-)
+@pytest.mark.sphinx("html", testroot="embed", srcdir="embed-option-ids", copy_test_root=True)
 def test_unknown_ids_in_options_warn_at_the_directive(app):
     (app.srcdir / "filters.rst").write_text(
         "Filters\n=======\n\n.. awards::\n   :theme: alpha, gamma\n   :ids: nope\n   :no-index:\n",
@@ -80,9 +78,7 @@ def test_namespaced_file_keeps_equal_ids_apart(built):
     assert card_ids(page) == ["y2024-old-paper", "y2024-first-paper"]
 
 
-@pytest.mark.sphinx(
-    "html", testroot="embed", srcdir="embed-role-unknown", copy_test_root=True
-)
+@pytest.mark.sphinx("html", testroot="embed", srcdir="embed-role-unknown", copy_test_root=True)
 def test_unknown_award_in_role_warns_with_location(app):
     (app.srcdir / "unrelated.rst").write_text(
         "Unrelated\n=========\n\nSee :award:`no-such-paper`.\n", encoding="utf-8"
@@ -96,9 +92,7 @@ def test_unknown_award_in_role_warns_with_location(app):
     assert warning.rstrip().endswith("[awards.reference]")
 
 
-@pytest.mark.sphinx(
-    "html", testroot="embed", srcdir="embed-no-namespace", copy_test_root=True
-)
+@pytest.mark.sphinx("html", testroot="embed", srcdir="embed-no-namespace", copy_test_root=True)
 def test_same_ids_in_two_files_without_namespace_warn(app):
     text = (app.srcdir / "y2024.yaml").read_text(encoding="utf-8")
     (app.srcdir / "y2024.yaml").write_text(text.replace("namespace: y2024\n", ""), encoding="utf-8")

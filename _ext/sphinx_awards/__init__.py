@@ -34,7 +34,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("warn-missing-reference", domain.warn_unknown_award)
     app.connect("env-get-outdated", domain.documents_referencing_changed_cards)
 
-    app.connect("builder-inited", assets.add_static_dir)
+    app.connect("builder-inited", assets.copy_stylesheet)
     app.connect("builder-inited", _forget_reported)
     app.connect("html-page-context", assets.link_stylesheet)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.util.fileutil import copy_asset_file
 
 from .nodes import _awards_block
 
@@ -16,10 +17,18 @@ STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "awards.css"
 
 
-def add_static_dir(app: Sphinx) -> None:
-    """On HTML builders only, let Sphinx copy our stylesheet into ``_static``."""
+def copy_stylesheet(app: Sphinx) -> None:
+    """On HTML builders only, put our stylesheet into ``_static``.
+
+    Copied here rather than added to ``html_static_path``: changing a config
+    value makes Sphinx see a changed configuration on every build and write
+    every page again. Copied before any page is written, so that Sphinx can
+    add its checksum to the link.
+    """
     if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC_DIR))
+        static = Path(app.outdir) / "_static"
+        static.mkdir(parents=True, exist_ok=True)
+        copy_asset_file(STATIC_DIR / STYLESHEET, static / STYLESHEET, force=True)
 
 
 def _uses_awards(doctree: nodes.document | None) -> bool:

@@ -1,0 +1,2 @@
+extensions = ["sphinx_awards", "myst_parser"]
+exclude_patterns = ["_build"]

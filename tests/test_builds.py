@@ -1,0 +1,88 @@
+"""Builds that are exact: incremental re-reads, parallel and reproducible output."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import parse_html, strip_colors
+
+
+@pytest.fixture
+def site(tmp_path, rootdir):
+    """A copy of the embed root that tests edit, built with fresh apps each time."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-embed", srcdir)
+    return srcdir
+
+
+def build(make_app, srcdir: Path, builddir: Path, **kwargs) -> tuple[list[str], Path]:
+    """Build; return the documents Sphinx read (from its own output) and the outdir."""
+    app = make_app("html", srcdir=srcdir, builddir=builddir, **kwargs)
+    app.build()
+    assert app.warning.getvalue() == ""
+    status = strip_colors(app.status.getvalue())
+    read = re.findall(r"reading sources\.\.\. \[\s*\d+%\] (.+)", status)
+    outdir = app.outdir
+    app.cleanup()
+    return read, outdir
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_rebuild_with_nothing_changed_reads_nothing(make_app, site, tmp_path):
+    first, _ = build(make_app, site, tmp_path / "build")
+    assert len(first) == 7
+    again, _ = build(make_app, site, tmp_path / "build")
+    assert again == []
+
+
+def test_editing_the_data_rereads_the_pages_that_embed_it_or_link_to_it(make_app, site, tmp_path):
+    build(make_app, site, tmp_path / "build")
+    edit(site / "awards.yaml", "title: Second Paper", "title: Second Paper, Renamed")
+    read, outdir = build(make_app, site, tmp_path / "build")
+    # filters and index embed awards.yaml; refs and more/deep only link to its cards.
+    assert read == ["filters", "index", "more/deep", "refs"]
+    links = [a.get_text() for a in parse_html(outdir / "refs.html").select("a.reference.internal")]
+    assert "Second Paper, Renamed" in links
+
+
+def test_editing_another_data_file_rereads_only_its_pages(make_app, site, tmp_path):
+    build(make_app, site, tmp_path / "build")
+    edit(site / "y2024.yaml", "title: An Old Paper", "title: An Older Paper")
+    read, outdir = build(make_app, site, tmp_path / "build")
+    assert read == ["refs", "year2024"]
+    links = [a.get_text() for a in parse_html(outdir / "refs.html").select("a.reference.internal")]
+    assert "An Older Paper" in links
+
+
+def _files(outdir: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(outdir)): path.read_bytes()
+        for path in sorted(outdir.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_parallel_build_gives_the_same_output_as_serial(make_app, site, tmp_path):
+    _, serial = build(make_app, site, tmp_path / "serial")
+    chunks, parallel = build(make_app, site, tmp_path / "parallel", parallel=2)
+    assert any(" .. " in chunk for chunk in chunks)  # Sphinx read in parallel chunks
+    serial_files, parallel_files = _files(serial), _files(parallel)
+    assert serial_files.keys() == parallel_files.keys()
+    different = [name for name in serial_files if serial_files[name] != parallel_files[name]]
+    assert different == []
+
+
+def test_two_clean_builds_are_byte_identical(make_app, site, tmp_path):
+    _, first = build(make_app, site, tmp_path / "first")
+    _, second = build(make_app, site, tmp_path / "second")
+    first_files, second_files = _files(first), _files(second)
+    assert first_files.keys() == second_files.keys()
+    assert [name for name in first_files if first_files[name] != second_files[name]] == []
