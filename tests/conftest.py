@@ -29,6 +29,22 @@ def parse_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def _spoken_text(element) -> str:
+    """Text of ``element`` without its aria-hidden parts."""
+    return "".join(
+        text
+        for text in element.find_all(string=True)
+        if not any(parent.get("aria-hidden") == "true" for parent in text.parents if parent.name)
+    )
+
+
+def accessible_name(page, element) -> str:
+    """A link's name as a screen reader computes it (for our markup): the
+    elements aria-labelledby names, else its own text; aria-hidden parts left out."""
+    targets = [page.find(id=ref) for ref in element.get("aria-labelledby", "").split()] or [element]
+    return " ".join(" ".join(_spoken_text(target) for target in targets).split())
+
+
 def visible_text(element) -> str:
     """The text a sighted reader sees: no screen-reader-only text, no ¶ links."""
     for hidden in element.select(".awards-sr-only, .headerlink"):

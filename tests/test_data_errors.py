@@ -287,7 +287,7 @@ def test_dangerous_url_in_extra_links_and_meta(build):
 def test_html_in_text_stays_text(build, text):
     built = build(mutate("summary: First summary.", f"summary: '{text}'"))
     assert built.warnings == []
-    summary = built.page.select_one("#first .award-card__summary")
+    summary = built.page.select_one("#first .award-summary")
     assert summary.get_text() == text
     assert built.page.find("script", string=re.compile("alert")) is None
     assert built.page.find("img", attrs={"onerror": True}) is None

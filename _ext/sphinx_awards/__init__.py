@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import assets, directives, domain, nodes
+from . import assets, card, directives, domain, nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,6 +26,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("awards_data", "awards.yaml", "env", types=frozenset({str}))
 
     nodes.register(app)
+    card.register(app)
     app.add_directive("awards-summary", directives.AwardsSummary)
     app.add_directive("awards-legend", directives.AwardsLegend)
     app.add_directive("awards", directives.Awards)

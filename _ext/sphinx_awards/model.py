@@ -115,6 +115,10 @@ class AwardsData:
         """What ``:award:`` takes: ``id``, or ``namespace:id`` in a namespaced file."""
         return f"{self.namespace}:{award.id}" if self.namespace else award.id
 
+    def theme_key(self, theme: Theme) -> str:
+        """The theme's name in HTML (``data-awards-theme``), unique across files."""
+        return f"{self.namespace}-{theme.id}" if self.namespace else theme.id
+
     def anchor(self, award: Award) -> str:
         """The card's HTML id."""
         return f"{self.namespace}-{award.id}" if self.namespace else award.id

@@ -47,8 +47,14 @@ class awards_group(_awards_block):
     html_tag = "section"
 
 
-class award_card(_awards_block):
-    """One awarded paper; LaTeX frames it."""
+class award_card(nodes.General, nodes.Element):
+    """One awarded paper, compact: a ``CardView`` in ``card`` and one Text child
+    with its words. HTML renders it directly; other builders get it expanded
+    into ``award_block`` and ordinary nodes (see ``card.py``)."""
+
+
+class award_block(_awards_block):
+    """An expanded card, for builders other than HTML; LaTeX frames it."""
 
     html_tag = "article"
 
@@ -138,11 +144,11 @@ def depart_heading_as_rubric(self: nodes.NodeVisitor, node: awards_heading) -> N
     self.depart_rubric(node)
 
 
-def visit_card_latex(self: LaTeXTranslator, node: award_card) -> None:
+def visit_card_latex(self: LaTeXTranslator, node: award_block) -> None:
     self.body.append("\n\\begin{sphinxShadowBox}\n")
 
 
-def depart_card_latex(self: LaTeXTranslator, node: award_card) -> None:
+def depart_card_latex(self: LaTeXTranslator, node: award_block) -> None:
     self.body.append("\n\\end{sphinxShadowBox}\n")
 
 
@@ -162,11 +168,12 @@ def _everywhere_else(
 
 
 def register(app: Sphinx) -> None:
-    """One ``add_node`` per node class, with a visitor for every writer."""
+    """One ``add_node`` per node class, with a visitor for every writer
+    (``award_card``'s are in ``card.py``, beside its HTML)."""
     for block in (awards_summary, awards_legend, awards_group, award_authors):
         app.add_node(block, **_everywhere_else(_BLOCK_HTML, _DESCEND))
     app.add_node(
-        award_card,
+        award_block,
         **_everywhere_else(_BLOCK_HTML, _DESCEND, latex=(visit_card_latex, depart_card_latex)),
     )
     app.add_node(awards_heading, **_everywhere_else((visit_heading_html, depart_heading_html), _RUBRIC))

@@ -1,7 +1,8 @@
 """Build doctree nodes from the data model: directly, without generating reST.
 
-Every visible word is a ``Text`` node (escaped by every writer, indexed by
-Sphinx's search); the HTML-only parts sit in the nodes of ``nodes.py``.
+Every visible word is in a ``Text`` node (escaped by every writer, indexed by
+Sphinx's search); the HTML-only parts sit in the nodes of ``nodes.py``, and
+the cards, which are many, in the compact nodes of ``card.py``.
 """
 
 from __future__ import annotations
@@ -11,16 +12,13 @@ from collections.abc import Iterable
 from docutils import nodes
 
 from . import counts
+from .card import CardView, card_node
 from .model import Award, AwardsData, MetaItem, Stat, Theme
 from .nodes import (
-    award_authors,
-    award_authors_summary,
-    award_card,
     awards_decoration,
     awards_group,
     awards_heading,
     awards_legend,
-    awards_sr_only,
     awards_summary,
     awards_time,
 )
@@ -60,16 +58,6 @@ def _item(*children: nodes.Element, css_class: str = "", **attributes: object) -
     item = nodes.list_item(classes=[css_class] if css_class else [], **attributes)
     item.extend(children)
     return item
-
-
-def _accent(theme: Theme) -> dict[str, dict[str, str]]:
-    """The theme's colours as custom properties the stylesheet picks from per mode."""
-    return {
-        "html_attributes": {
-            "style": f"--awards-accent-light: {theme.color}; --awards-accent-dark: {theme.color_dark}",
-            "data-awards-theme": theme.id,
-        }
-    }
 
 
 def variables(data: AwardsData, awards: Iterable[Award]) -> dict[str, object]:
@@ -129,9 +117,15 @@ def summary(data: AwardsData, awards: Iterable[Award], level: int) -> awards_sum
 # -- legend --------------------------------------------------------------------
 
 
-def _swatch(theme: Theme) -> awards_decoration:
+def _swatch(data: AwardsData, theme: Theme) -> awards_decoration:
     """The theme's colour: a square beside its name, hidden from screen readers."""
-    return awards_decoration("", classes=["awards-legend__swatch"], **_accent(theme))
+    key = data.theme_key(theme)
+    return awards_decoration(
+        "",
+        classes=["awards-legend__swatch"],
+        html_attributes={"data-awards-theme": key},
+        theme_colors=(key, theme.color, theme.color_dark),
+    )
 
 
 def legend(data: AwardsData, themes: Iterable[Theme], level: int) -> awards_legend:
@@ -141,7 +135,7 @@ def legend(data: AwardsData, themes: Iterable[Theme], level: int) -> awards_lege
     node += _paragraph("awards-legend__subtitle", labels.legend_subtitle)
     node += _list(
         "awards-legend__themes",
-        (_item(_paragraph("awards-legend__name", _swatch(theme), theme.name)) for theme in themes),
+        (_item(_paragraph("awards-legend__name", _swatch(data, theme), theme.name)) for theme in themes),
     )
     return node
 
@@ -149,66 +143,9 @@ def legend(data: AwardsData, themes: Iterable[Theme], level: int) -> awards_lege
 # -- cards ---------------------------------------------------------------------
 
 
-def _badge(data: AwardsData, award: Award) -> nodes.paragraph:
-    level = data.level(award.level)
-    badge = _paragraph("award-card__badge", _inline(level.name, f"award-badge award-badge--{level.id}"))
-    track = data.track(award.track)
-    if track.badge:
-        badge += [_decoration(" · "), _inline(track.badge, "award-card__track")]
-    return badge
-
-
-def _authors(data: AwardsData, award: Award) -> nodes.Element:
-    full_list = _paragraph("award-card__author-list", ", ".join(award.authors))
-    if len(award.authors) == 1:
-        return full_list
-    folded = award_authors(classes=["award-card__authors"])
-    short = f"{award.authors[0]} {data.labels.et_al}"
-    folded += award_authors_summary(short, short)
-    folded += full_list
-    return folded
-
-
-def _link(text: str, url: str, award: Award, css_class: str) -> nodes.reference:
-    """A link whose accessible name says which paper it opens."""
-    reference = nodes.reference("", text, refuri=url, classes=[css_class])
-    reference += awards_sr_only(f": {award.title}", f": {award.title}", classes=["awards-sr-only"])
-    return reference
-
-
-def _links(data: AwardsData, award: Award) -> nodes.paragraph:
-    main = _link(data.labels.view_paper, award.url, award, "award-card__link")
-    main += _decoration(" ↗")
-    paragraph = _paragraph("award-card__links", main)
-    for extra in award.links:
-        paragraph += [_decoration(" · "), _link(extra.label, extra.url, award, "award-card__link--extra")]
-    return paragraph
-
-
-def card(data: AwardsData, award: Award, level: int) -> award_card:
-    anchor = data.anchor(award)
-    node = award_card(ids=[anchor], classes=["award-card"], **_accent(data.theme(award.theme)))
-    node += _heading(award.title, level, "award-card__title", anchor=anchor, anchor_title="Link to this card")
-    node += _badge(data, award)
-    node += _paragraph("award-card__summary", award.summary)
-    node += _list(
-        "award-card__tags",
-        (
-            _item(
-                _paragraph("award-card__tag", *([_decoration(tag.emoji), " "] if tag.emoji else []), tag.text)
-            )
-            for tag in award.tags
-        ),
-    )
-    node += _paragraph("award-card__description", award.description)
-    node += _authors(data, award)
-    node += _links(data, award)
-    return node
-
-
 def _grid(data: AwardsData, awards: Iterable[Award], level: int) -> nodes.container:
     grid = nodes.container(classes=["awards-grid"])
-    grid.extend(card(data, award, level) for award in awards)
+    grid.extend(card_node(CardView.of(data, award, level)) for award in awards)
     return grid
 
 

@@ -1,0 +1,232 @@
+"""One card: what it shows, its compact node, its HTML, and its tree for other builders.
+
+A page may hold thousands of cards, and every node costs time in each of
+Sphinx's transforms. So a card is one ``award_card`` node carrying a
+``CardView`` and a single ``Text`` child with all its visible words (for the
+search index); the HTML writer renders it in one go. For other builders a
+post-transform expands it into ordinary docutils nodes first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .model import Award, AwardsData, Link, Tag
+from .nodes import (
+    award_authors,
+    award_authors_summary,
+    award_block,
+    award_card,
+    awards_decoration,
+    awards_heading,
+    awards_sr_only,
+    descend,
+)
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+
+@dataclass(frozen=True)
+class CardView:
+    """Everything one card shows, resolved from the data file."""
+
+    anchor: str
+    heading_level: int
+    title: str
+    level_id: str
+    level_name: str
+    track_badge: str
+    theme_key: str
+    color: str
+    color_dark: str
+    summary: str
+    tags: tuple[Tag, ...]
+    description: str
+    authors: tuple[str, ...]
+    url: str
+    links: tuple[Link, ...]
+    view_paper: str
+    et_al: str
+
+    @classmethod
+    def of(cls, data: AwardsData, award: Award, heading_level: int) -> CardView:
+        theme = data.theme(award.theme)
+        return cls(
+            anchor=data.anchor(award),
+            heading_level=min(heading_level, 6),
+            title=award.title,
+            level_id=award.level,
+            level_name=data.level(award.level).name,
+            track_badge=data.track(award.track).badge,
+            theme_key=data.theme_key(theme),
+            color=theme.color,
+            color_dark=theme.color_dark,
+            summary=award.summary,
+            tags=award.tags,
+            description=award.description,
+            authors=award.authors,
+            url=award.url,
+            links=award.links,
+            view_paper=data.labels.view_paper,
+            et_al=data.labels.et_al,
+        )
+
+    @property
+    def authors_short(self) -> str:
+        return self.authors[0] if len(self.authors) == 1 else f"{self.authors[0]} {self.et_al}"
+
+    @property
+    def searchable_text(self) -> str:
+        tags = " ".join(tag.text for tag in self.tags)
+        links = " ".join(link.label for link in self.links)
+        badge = f"{self.level_name} {self.track_badge}"
+        return " ".join(
+            (self.title, badge, self.summary, tags, self.description, ", ".join(self.authors), links)
+        )
+
+
+def card_node(view: CardView) -> award_card:
+    node = award_card(ids=[view.anchor], card=view, support_smartquotes=False)
+    node += nodes.Text(view.searchable_text)
+    return node
+
+
+# -- HTML ----------------------------------------------------------------------
+
+_HIDDEN = '<span aria-hidden="true">{}</span>'
+
+
+def _link_html(view: CardView, text: str, url: str, suffix: str) -> str:
+    """A link named by its text and the card's title ("View paper, <title>")."""
+    own_id = f"{view.anchor}-{suffix}"
+    return (
+        f'<a class="reference external" href="{escape(url)}" id="{own_id}" '
+        f'aria-labelledby="{own_id} {view.anchor}-title">{escape(text)}'
+    )
+
+
+def card_html(view: CardView, permalink: str) -> str:
+    """The card's markup; every text escaped, every attribute quoted."""
+    h = f"h{view.heading_level}"
+    badge = f'<span class="award-level">{escape(view.level_name)}</span>'
+    if view.track_badge:
+        badge += _HIDDEN.format(" · ") + f'<span class="award-track">{escape(view.track_badge)}</span>'
+    tags = "".join(
+        f"<li>{_HIDDEN.format(escape(tag.emoji)) + ' ' if tag.emoji else ''}{escape(tag.text)}</li>"
+        for tag in view.tags
+    )
+    full_list = escape(", ".join(view.authors))
+    if len(view.authors) > 1:
+        authors = (
+            f'<details class="award-authors"><summary>{escape(view.authors_short)}</summary>'
+            f"<p>{full_list}</p></details>"
+        )
+    else:
+        authors = f'<p class="award-authors">{full_list}</p>'
+    links = _link_html(view, view.view_paper, view.url, "paper") + _HIDDEN.format(" ↗") + "</a>"
+    for number, link in enumerate(view.links, 1):
+        links += _HIDDEN.format(" · ") + _link_html(view, link.label, link.url, f"link{number}") + "</a>"
+    return (
+        f'<article class="award-card" id="{view.anchor}" data-awards-theme="{view.theme_key}">\n'
+        f'<{h} class="award-title"><span id="{view.anchor}-title">{escape(view.title)}</span>'
+        f"{permalink}</{h}>\n"
+        f'<p class="award-badge">{badge}</p>\n'
+        f'<p class="award-summary">{escape(view.summary)}</p>\n'
+        f'<ul class="award-tags">{tags}</ul>\n'
+        f'<p class="award-description">{escape(view.description)}</p>\n'
+        f"{authors}\n"
+        f'<p class="award-links">{links}</p>\n'
+        "</article>\n"
+    )
+
+
+def visit_card_html(self: HTML5Translator, node: award_card) -> None:
+    view: CardView = node["card"]
+    permalink = ""
+    if self.config.html_permalinks and self.builder.add_permalinks:
+        permalink = (
+            f'<a class="headerlink" href="#{view.anchor}" title="Link to this card">'
+            f"{self.config.html_permalinks_icon}</a>"
+        )
+    self.body.append(card_html(view, permalink))
+    raise nodes.SkipNode
+
+
+# -- other builders ------------------------------------------------------------
+
+
+def _paragraph(css_class: str, *children: nodes.Node | str) -> nodes.paragraph:
+    paragraph = nodes.paragraph(classes=[css_class])
+    paragraph.extend(nodes.Text(child) if isinstance(child, str) else child for child in children)
+    return paragraph
+
+
+def _decoration(text: str) -> awards_decoration:
+    return awards_decoration(text, text, classes=["awards-decoration"])
+
+
+def _reference(view: CardView, text: str, url: str) -> nodes.reference:
+    reference = nodes.reference("", text, refuri=url)
+    reference += awards_sr_only(f": {view.title}", f": {view.title}")
+    return reference
+
+
+def card_tree(view: CardView) -> award_block:
+    """The card as ordinary nodes: a block with a rubric, paragraphs and a list."""
+    block = award_block(classes=["award-card"], ids=[view.anchor], support_smartquotes=False)
+    block += awards_heading(view.title, view.title, level=view.heading_level)
+    badge = _paragraph("award-badge", nodes.strong(view.level_name, view.level_name))
+    if view.track_badge:
+        badge += [nodes.Text(" · "), nodes.Text(view.track_badge)]
+    block += badge
+    block += _paragraph("award-summary", view.summary)
+    tags = nodes.bullet_list(classes=["award-tags"])
+    for tag in view.tags:
+        emoji = [_decoration(tag.emoji), " "] if tag.emoji else []
+        tags += nodes.list_item("", _paragraph("award-tag", *emoji, tag.text))
+    block += tags
+    block += _paragraph("award-description", view.description)
+    if len(view.authors) > 1:
+        authors = award_authors(classes=["award-authors"])
+        authors += award_authors_summary(view.authors_short, view.authors_short)
+        authors += _paragraph("award-author-list", ", ".join(view.authors))
+        block += authors
+    else:
+        block += _paragraph("award-author-list", view.authors[0])
+    links = _paragraph("award-links", _reference(view, view.view_paper, view.url), _decoration(" ↗"))
+    for link in view.links:
+        links += [nodes.Text(" · "), _reference(view, link.label, link.url)]
+    block += links
+    return block
+
+
+class ExpandCards(SphinxPostTransform):
+    """For the builders Sphinx ships other than HTML's: cards become ordinary
+    nodes before writing (a builder of another format gets the cards' words)."""
+
+    default_priority = 5
+    formats = ("latex", "text", "man", "texinfo", "xml", "pseudoxml")
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(award_card)):
+            node.replace_self(card_tree(node["card"]))
+
+
+def register(app: Sphinx) -> None:
+    app.add_node(
+        award_card,
+        html=(visit_card_html, None),
+        # Expanded by ExpandCards before these writers see it; its words otherwise.
+        latex=(descend, None),
+        text=(descend, None),
+        man=(descend, None),
+        texinfo=(descend, None),
+    )
+    app.add_post_transform(ExpandCards)

@@ -1,0 +1,168 @@
+"""``make bench``: build N synthetic awards three ways, in one run, and compare.
+
+For each N, each way (``ours``, ``plain``, ``design``; see ``generate.py``) is
+built from scratch ``--runs`` times, the order of the ways rotating from one
+round to the next so that none always runs first. Each build is a separate
+``sphinx-build`` process, timed on the wall clock, with its peak memory read
+from the kernel (``wait4``). Then a no-op rebuild of each. Reported: medians,
+and their ratios to the plain-reST floor and to sphinx-design.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generate import WAYS, write_site
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results.rst"
+EXTENSION_ASSETS = {
+    "ours": ("awards.css", "awards.js"),
+    "plain": (),
+    "design": ("sphinx-design.min.css", "design-tabs.js"),
+}
+
+
+@dataclass
+class Measures:
+    seconds: list[float] = field(default_factory=list)
+    peak_mib: list[float] = field(default_factory=list)
+    noop_seconds: list[float] = field(default_factory=list)
+    html_bytes: int = 0
+    css_bytes: int = 0
+    js_bytes: int = 0
+
+
+def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool) -> tuple[float, float]:
+    """One build in its own process: (wall seconds, peak RSS in MiB)."""
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(outdir / ".doctrees")]
+    if fresh:
+        shutil.rmtree(outdir, ignore_errors=True)
+    start = time.perf_counter()
+    process = subprocess.Popen([*command, str(srcdir), str(outdir)], stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build of {srcdir} failed")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def asset_bytes(outdir: Path, way: str) -> tuple[int, int]:
+    """Bytes of the extension's own CSS and JS that the page links to."""
+    page = (outdir / "index.html").read_text(encoding="utf-8")
+    css = js = 0
+    for name in EXTENSION_ASSETS[way]:
+        if name in page:
+            size = (outdir / "_static" / name).stat().st_size
+            css, js = (css + size, js) if name.endswith(".css") else (css, js + size)
+    return css, js
+
+
+def measure(count: int, runs: int, workdir: Path) -> dict[str, Measures]:
+    sites = {way: write_site(way, count, workdir / f"{way}-{count}") for way in WAYS}
+    results = {way: Measures() for way in WAYS}
+    for round_number in range(runs):
+        shift = round_number % len(WAYS)
+        for way in WAYS[shift:] + WAYS[:shift]:
+            outdir = workdir / f"out-{way}-{count}"
+            seconds, peak = sphinx_build(sites[way], outdir, fresh=True)
+            results[way].seconds.append(seconds)
+            results[way].peak_mib.append(peak)
+            results[way].noop_seconds.append(sphinx_build(sites[way], outdir, fresh=False)[0])
+            print(f"  N={count} {way:6} {seconds:6.2f} s  {peak:6.0f} MiB", file=sys.stderr)
+    for way in WAYS:
+        outdir = workdir / f"out-{way}-{count}"
+        results[way].html_bytes = (outdir / "index.html").stat().st_size
+        results[way].css_bytes, results[way].js_bytes = asset_bytes(outdir, way)
+    return results
+
+
+def _ratio(value: float, reference: float) -> str:
+    return f"{value / reference:.2f}" if reference else "–"
+
+
+def table(all_results: dict[int, dict[str, Measures]], runs: int) -> str:
+    rows = []
+    for count, results in all_results.items():
+        median = {way: statistics.median(results[way].seconds) for way in WAYS}
+        peak = {way: statistics.median(results[way].peak_mib) for way in WAYS}
+        noop = {way: statistics.median(results[way].noop_seconds) for way in WAYS}
+        for way in WAYS:
+            m = results[way]
+            rows.append(
+                [
+                    f"{count:,}",
+                    way,
+                    f"{median[way]:.2f}",
+                    _ratio(median[way], median["plain"]),
+                    _ratio(median[way], median["design"]),
+                    f"{peak[way]:.0f}",
+                    _ratio(peak[way], peak["plain"]),
+                    f"{noop[way]:.2f}",
+                    _ratio(noop[way], noop["plain"]),
+                    f"{m.html_bytes / count:,.0f}",
+                    _ratio(m.html_bytes, results["plain"].html_bytes),
+                    f"{m.css_bytes / 1024:.1f}",
+                    f"{m.js_bytes / 1024:.1f}",
+                ]
+            )
+    header = [
+        "N",
+        "build",
+        "time (s)",
+        "× plain",
+        "× design",
+        "peak (MiB)",
+        "× plain",
+        "no-op (s)",
+        "× plain",
+        "HTML bytes/card",
+        "× plain",
+        "CSS (KB)",
+        "JS (KB)",
+    ]
+    lines = [
+        ".. list-table::",
+        "   :header-rows: 1",
+        "",
+        *_list_table_rows([header, *rows]),
+        "",
+        f"Medians of {runs} clean builds per row (rotating order), each a separate ``sphinx-build`` "
+        f"process on {os.cpu_count()} cores, Python {sys.version.split()[0]}; no-op is a second build "
+        "with nothing changed. CSS and JS: the extension's own files linked from the page.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _list_table_rows(rows: list[list[str]]) -> list[str]:
+    out = []
+    for row in rows:
+        out.append(f"   * - {row[0]}")
+        out.extend(f"     - {cell}" for cell in row[1:])
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[7, 1000, 5000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the table")
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="awards-bench-") as workdir:
+        all_results = {count: measure(count, arguments.runs, Path(workdir)) for count in arguments.sizes}
+    text = table(all_results, arguments.runs)
+    arguments.output.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
