@@ -368,3 +368,11 @@ def test_ten_thousand_awards(build):
     built = build(BASE[: BASE.index("  - id: first")] + many)
     assert built.warnings == []
     assert len(built.card_ids) == 10_000
+
+
+def test_malformed_url_is_reported_not_raised(build):
+    # Found by the property test: urlsplit raises on an unclosed IPv6 bracket.
+    data = mutate("url: https://example.org/first", "url: https://[example.org/first")
+    built = build(data)
+    built.warning(f"awards.yaml:{line_of(data, 'https://[')}:10", "is not a valid address", "url")
+    assert built.card_ids == ["second"]

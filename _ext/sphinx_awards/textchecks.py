@@ -15,7 +15,10 @@ _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]")
 
 def unsafe_url_reason(url: str) -> str | None:
     """Why ``url`` must not become a link, or None when it is https, http or relative."""
-    scheme = urlsplit(_IGNORED_IN_SCHEME.sub("", url)).scheme.lower()
+    try:
+        scheme = urlsplit(_IGNORED_IN_SCHEME.sub("", url)).scheme.lower()
+    except ValueError as error:  # "https://[example.org": an unclosed IPv6 bracket
+        return f"the link {url!r} is not a valid address ({error}); check it"
     if not scheme or scheme in _SAFE_SCHEMES:
         return None
     return (

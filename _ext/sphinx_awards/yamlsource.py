@@ -214,7 +214,10 @@ def parse_yaml(path: str, text: str) -> YamlDocument:
             raise _UnusableFileError(
                 Problem(path, 1, 1, "the file holds no YAML document", "schema", fatal=True)
             )
-        budget = _EXPANSION_FACTOR * _count_distinct_nodes(root) + _EXPANSION_SLACK
+        # Without an alias ("*name") nothing can expand: no need to count.
+        budget = (
+            _EXPANSION_FACTOR * _count_distinct_nodes(root) + _EXPANSION_SLACK if "*" in text else 1 << 62
+        )
         document.data = _Walker(document, loader, budget).walk(root, ())
     except yaml.MarkedYAMLError as error:
         document.problems.append(_from_yaml_error(path, error))
