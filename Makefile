@@ -2,6 +2,7 @@
 # make test   lint, then the test suite (which builds the site with -W)
 # make serve  live preview with sphinx-autobuild
 # make clean  remove _build
+# make bench  the benchmark: N = 7, 1,000 and 5,000 awards, three ways; writes benchmarks/results.rst
 # make latex, text, man, ... any other Sphinx builder, into _build/<builder>
 
 PYTHON ?= python3
@@ -11,7 +12,7 @@ SPHINXOPTS ?= -W --keep-going -n
 BUILDDIR := _build
 STAMP := $(VENV)/.installed
 
-.PHONY: html test lint serve clean venv
+.PHONY: html test lint serve clean venv bench bench-smoke
 .DEFAULT_GOAL := html
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -36,6 +37,13 @@ serve: $(STAMP)
 
 clean:
 	rm -rf $(BUILDDIR)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+# CI runs the harness at a small N, only to show it works; never a timing test.
+bench-smoke: $(STAMP)
+	$(BIN)/python benchmarks/bench.py --sizes 20 --runs 1 --output $(BUILDDIR)/bench-smoke.rst
 
 dirhtml singlehtml epub latex latexpdf text man texinfo xml: $(STAMP)
 	$(BIN)/sphinx-build -M $@ . $(BUILDDIR) $(SPHINXOPTS)

@@ -11,6 +11,7 @@ and their ratios to the plain-reST floor and to sphinx-design.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import shutil
 import statistics
@@ -38,6 +39,7 @@ class Measures:
     peak_mib: list[float] = field(default_factory=list)
     noop_seconds: list[float] = field(default_factory=list)
     html_bytes: int = 0
+    gzip_bytes: int = 0
     css_bytes: int = 0
     js_bytes: int = 0
 
@@ -81,7 +83,9 @@ def measure(count: int, runs: int, workdir: Path) -> dict[str, Measures]:
             print(f"  N={count} {way:6} {seconds:6.2f} s  {peak:6.0f} MiB", file=sys.stderr)
     for way in WAYS:
         outdir = workdir / f"out-{way}-{count}"
-        results[way].html_bytes = (outdir / "index.html").stat().st_size
+        page = (outdir / "index.html").read_bytes()
+        results[way].html_bytes = len(page)
+        results[way].gzip_bytes = len(gzip.compress(page, mtime=0))
         results[way].css_bytes, results[way].js_bytes = asset_bytes(outdir, way)
     return results
 
@@ -111,6 +115,8 @@ def table(all_results: dict[int, dict[str, Measures]], runs: int) -> str:
                     _ratio(noop[way], noop["plain"]),
                     f"{m.html_bytes / count:,.0f}",
                     _ratio(m.html_bytes, results["plain"].html_bytes),
+                    f"{m.gzip_bytes / count:,.0f}",
+                    _ratio(m.gzip_bytes, results["plain"].gzip_bytes),
                     f"{m.css_bytes / 1024:.1f}",
                     f"{m.js_bytes / 1024:.1f}",
                 ]
@@ -127,6 +133,8 @@ def table(all_results: dict[int, dict[str, Measures]], runs: int) -> str:
         "× plain",
         "HTML bytes/card",
         "× plain",
+        "gzip bytes/card",
+        "× plain",
         "CSS (KB)",
         "JS (KB)",
     ]
@@ -138,7 +146,8 @@ def table(all_results: dict[int, dict[str, Measures]], runs: int) -> str:
         "",
         f"Medians of {runs} clean builds per row (rotating order), each a separate ``sphinx-build`` "
         f"process on {os.cpu_count()} cores, Python {sys.version.split()[0]}; no-op is a second build "
-        "with nothing changed. CSS and JS: the extension's own files linked from the page.",
+        "with nothing changed. Bytes per card: the page's size over N (gzip: as a server would send it). "
+        "CSS and JS: the extension's own files linked from the page.",
     ]
     return "\n".join(lines) + "\n"
 

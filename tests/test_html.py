@@ -39,7 +39,7 @@ def test_headings_nest_under_the_page_title(page):
     assert [h1.get_text() for h1 in page.find_all("h1")] == ["Test Awards 2030"]
     assert page.title.get_text().startswith("Test Awards 2030")
     assert [h.name for h in page.select(".awards-group__title")] == ["h2", "h2"]
-    assert {h.name for h in page.select(".award-title")} == {"h3"}
+    assert {card.find(["h2", "h3", "h4"]).name for card in page.select("article.award-card")} == {"h3"}
 
 
 def test_card_shows_title_badge_summary_tags_description(page):
@@ -144,3 +144,20 @@ def test_data_paths_resolve_like_image_paths(app, page):
 def test_search_index_holds_card_text(app, page):
     index = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
     assert '"hivemind"' in index
+
+
+def test_json_ld_describes_each_paper(page):
+    import json
+
+    scripts = page.head.select('script[type="application/ld+json"]')
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].string)
+    assert data["@context"] == "https://schema.org"
+    articles = [item["item"] for item in data["itemListElement"]]
+    assert [a["name"] for a in articles] == ["First Paper: Hivemindful Things", "Second Paper", "Third Paper"]
+    first = articles[0]
+    assert first["@type"] == "ScholarlyArticle"
+    assert [p["name"] for p in first["author"]] == ["Ada Lovelace", "Charles Babbage", "Mary Somerville"]
+    assert first["url"] == "https://example.org/first"
+    assert first["award"] == "Gold Award"
+    assert first["sameAs"] == ["https://arxiv.org/abs/0000.00001"]

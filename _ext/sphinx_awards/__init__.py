@@ -37,7 +37,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.connect("builder-inited", assets.copy_stylesheet)
     app.connect("builder-inited", _forget_reported)
-    app.connect("html-page-context", assets.link_stylesheet)
+    app.connect("html-page-context", assets.add_page_assets)
 
     return {
         "version": __version__,

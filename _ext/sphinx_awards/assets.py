@@ -1,13 +1,17 @@
-"""The stylesheet: shipped in the package, linked only from pages that use it."""
+"""What a page with cards gets in HTML: the stylesheet (shipped in the package,
+linked only from pages that use it), the themes' colours and JSON-LD."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.util.fileutil import copy_asset_file
 
+from .card import CardView
+from .metadata import json_ld_script
 from .nodes import _awards_block, award_card
 
 if TYPE_CHECKING:
@@ -31,21 +35,31 @@ def copy_stylesheet(app: Sphinx) -> None:
         copy_asset_file(STATIC_DIR / STYLESHEET, static / STYLESHEET, force=True)
 
 
-def _page_themes(doctree: nodes.document) -> tuple[bool, dict[str, tuple[str, str]]]:
-    """Whether the page shows anything of ours, and the theme colours it uses."""
-    used = False
-    colors: dict[str, tuple[str, str]] = {}
+@dataclass
+class _PageContents:
+    """What of ours a page shows: anything at all, the themes' colours, the cards."""
+
+    used: bool = False
+    colors: dict[str, tuple[str, str]] = field(default_factory=dict)
+    cards: list[CardView] = field(default_factory=list)
+
+
+def _page_contents(doctree: nodes.document | None) -> _PageContents:
+    contents = _PageContents()
+    if doctree is None:
+        return contents
     for node in doctree.findall(nodes.Element):
         if isinstance(node, award_card):
-            view = node["card"]
-            colors[view.theme_key] = (view.color, view.color_dark)
-            used = True
+            view: CardView = node["card"]
+            contents.colors[view.theme_key] = (view.color, view.color_dark)
+            contents.cards.append(view)
+            contents.used = True
         elif isinstance(node, _awards_block):
-            used = True
+            contents.used = True
         elif "theme_colors" in node:
             key, light, dark = node["theme_colors"]
-            colors[key] = (light, dark)
-    return used, colors
+            contents.colors[key] = (light, dark)
+    return contents
 
 
 def theme_style(colors: dict[str, tuple[str, str]]) -> str:
@@ -61,12 +75,15 @@ def theme_style(colors: dict[str, tuple[str, str]]) -> str:
     return f"<style>{rules}</style>" if rules else ""
 
 
-def link_stylesheet(
+def add_page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
-    """Link the stylesheet, and give the themes' colours, on pages that show cards."""
-    used, colors = _page_themes(doctree) if doctree is not None else (False, {})
-    if used or app.registry.html_assets_policy == "always":
+    """On pages that show cards: the stylesheet, the themes' colours and JSON-LD."""
+    contents = _page_contents(doctree)
+    if contents.used or app.registry.html_assets_policy == "always":
         app.add_css_file(STYLESHEET)
-    if colors:
-        context["metatags"] = context.get("metatags", "") + theme_style(colors)
+    head = theme_style(contents.colors)
+    if contents.cards:
+        head += json_ld_script(contents.cards)
+    if head:
+        context["metatags"] = context.get("metatags", "") + head

@@ -104,20 +104,18 @@ _HIDDEN = '<span aria-hidden="true">{}</span>'
 
 
 def _link_html(view: CardView, text: str, url: str, suffix: str) -> str:
-    """A link named by its text and the card's title ("View paper, <title>")."""
+    """A link named by its text and the card's title ("View paper <title>")."""
     own_id = f"{view.anchor}-{suffix}"
-    return (
-        f'<a class="reference external" href="{escape(url)}" id="{own_id}" '
-        f'aria-labelledby="{own_id} {view.anchor}-title">{escape(text)}'
-    )
+    return f'<a href="{escape(url)}" id="{own_id}" aria-labelledby="{own_id} {view.anchor}-t">{escape(text)}'
 
 
 def card_html(view: CardView, permalink: str) -> str:
-    """The card's markup; every text escaped, every attribute quoted."""
+    """The card's markup, kept lean (a page may hold thousands); every text
+    escaped, every attribute quoted."""
     h = f"h{view.heading_level}"
-    badge = f'<span class="award-level">{escape(view.level_name)}</span>'
+    badge = f"<b>{escape(view.level_name)}</b>"
     if view.track_badge:
-        badge += _HIDDEN.format(" · ") + f'<span class="award-track">{escape(view.track_badge)}</span>'
+        badge += _HIDDEN.format(" · ") + escape(view.track_badge)
     tags = "".join(
         f"<li>{_HIDDEN.format(escape(tag.emoji)) + ' ' if tag.emoji else ''}{escape(tag.text)}</li>"
         for tag in view.tags
@@ -130,13 +128,12 @@ def card_html(view: CardView, permalink: str) -> str:
         )
     else:
         authors = f'<p class="award-authors">{full_list}</p>'
-    links = _link_html(view, view.view_paper, view.url, "paper") + _HIDDEN.format(" ↗") + "</a>"
+    links = _link_html(view, view.view_paper, view.url, "p") + _HIDDEN.format(" ↗") + "</a>"
     for number, link in enumerate(view.links, 1):
-        links += _HIDDEN.format(" · ") + _link_html(view, link.label, link.url, f"link{number}") + "</a>"
+        links += _HIDDEN.format(" · ") + _link_html(view, link.label, link.url, str(number)) + "</a>"
     return (
         f'<article class="award-card" id="{view.anchor}" data-awards-theme="{view.theme_key}">\n'
-        f'<{h} class="award-title"><span id="{view.anchor}-title">{escape(view.title)}</span>'
-        f"{permalink}</{h}>\n"
+        f'<{h}><span id="{view.anchor}-t">{escape(view.title)}</span>{permalink}</{h}>\n'
         f'<p class="award-badge">{badge}</p>\n'
         f'<p class="award-summary">{escape(view.summary)}</p>\n'
         f'<ul class="award-tags">{tags}</ul>\n'
