@@ -21,6 +21,11 @@ templates_path = ["_templates"]
 html_theme = "furo"
 html_title = "NeurIPS 2025 Best Paper Awards"
 html_static_path = ["_static"]
+html_js_files = [("site.js", {"defer": "defer"})]
+html_theme_options = {
+    # The pages' reST source is a few directives: "view source" shows nothing useful.
+    "top_of_page_buttons": ["edit"],
+}
 version = release = "2025"
 
 # Builders other than HTML.

@@ -12,13 +12,14 @@ from sphinx.util.fileutil import copy_asset_file
 
 from .card import CardView
 from .metadata import json_ld_script
-from .nodes import _awards_block, award_card
+from .nodes import _awards_block, award_card, awards_legend
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "awards.css"
+SCRIPT = "awards.js"
 
 
 def copy_stylesheet(app: Sphinx) -> None:
@@ -32,7 +33,8 @@ def copy_stylesheet(app: Sphinx) -> None:
     if app.builder.format == "html":
         static = Path(app.outdir) / "_static"
         static.mkdir(parents=True, exist_ok=True)
-        copy_asset_file(STATIC_DIR / STYLESHEET, static / STYLESHEET, force=True)
+        for name in (STYLESHEET, SCRIPT):
+            copy_asset_file(STATIC_DIR / name, static / name, force=True)
 
 
 @dataclass
@@ -40,6 +42,7 @@ class _PageContents:
     """What of ours a page shows: anything at all, the themes' colours, the cards."""
 
     used: bool = False
+    legend: bool = False
     colors: dict[str, tuple[str, str]] = field(default_factory=dict)
     cards: list[CardView] = field(default_factory=list)
 
@@ -56,6 +59,7 @@ def _page_contents(doctree: nodes.document | None) -> _PageContents:
             contents.used = True
         elif isinstance(node, _awards_block):
             contents.used = True
+            contents.legend |= isinstance(node, awards_legend)
         elif "theme_colors" in node:
             key, light, dark = node["theme_colors"]
             contents.colors[key] = (light, dark)
@@ -78,10 +82,14 @@ def theme_style(colors: dict[str, tuple[str, str]]) -> str:
 def add_page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
-    """On pages that show cards: the stylesheet, the themes' colours and JSON-LD."""
+    """On pages that show cards: the stylesheet, the themes' colours and JSON-LD;
+    with a legend, the script that lets it filter the cards."""
     contents = _page_contents(doctree)
-    if contents.used or app.registry.html_assets_policy == "always":
+    always = app.registry.html_assets_policy == "always"
+    if contents.used or always:
         app.add_css_file(STYLESHEET)
+    if contents.legend or always:
+        app.add_js_file(SCRIPT, defer="defer")
     head = theme_style(contents.colors)
     if contents.cards:
         head += json_ld_script(contents.cards)

@@ -1,0 +1,331 @@
+"""The site as its readers see it, in Chromium: accessibility, contrast, layout,
+modes, keyboard, emoji, search, print, and the legend that filters the cards."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import subprocess
+import sys
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    COLOR_EMOJI_SCRIPT,
+    CONTRAST_SCRIPT,
+    require_browser,
+    serve,
+)
+from conftest import REPO
+
+require_browser()
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+SCREENSHOTS = REPO / "_build" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The site built once into a temporary directory, and its pages."""
+    out = tmp_path_factory.mktemp("browser-site")
+    command = [sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", "-d", str(out / "doctrees")]
+    subprocess.run([*command, str(REPO), str(out / "html")], check=True)
+    return out / "html"
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """Open a page of the site in a fresh context: ``open_page("index.html", width=390, dark=True)``."""
+    contexts = []
+
+    def open_(path="index.html", *, width=1280, dark=False, javascript=True, reduced_motion=False):
+        context = browser.new_context(
+            viewport={"width": width, "height": 900},
+            color_scheme="dark" if dark else "light",
+            reduced_motion="reduce" if reduced_motion else "no-preference",
+            java_script_enabled=javascript,
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def all_pages(site) -> list[str]:
+    return sorted(str(path.relative_to(site)) for path in site.rglob("*.html") if "_static" not in path.parts)
+
+
+# -- accessibility and contrast, every page, both modes ---------------------------
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_no_axe_violations_on_any_page(site, open_page, dark):
+    failures = {}
+    for path in all_pages(site):
+        results = Axe().run(open_page(path, dark=dark))
+        if results.violations_count:
+            failures[path] = results.generate_report()
+    assert not failures, "\n".join(f"== {path}\n{report}" for path, report in failures.items())
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_every_text_has_4_5_to_1_contrast(site, open_page, dark):
+    failures = {}
+    for path in all_pages(site):
+        page = open_page(path, dark=dark)
+        found = page.evaluate(CONTRAST_SCRIPT, page.query_selector("article[role=main]"))
+        if found:
+            failures[path] = found
+    assert not failures, "\n".join(f"{path}: {found}" for path, found in failures.items())
+
+
+# -- layout -----------------------------------------------------------------------
+
+
+def card_boxes(page):
+    return page.eval_on_selector_all(
+        ".awards-group--best article.award-card",
+        """cards => cards.map(c => {
+            const b = c.getBoundingClientRect();
+            return [b.x, b.y, b.width, b.height];
+        })""",
+    )
+
+
+def test_two_columns_from_1000px_with_equal_heights(open_page):
+    first, second, *_ = card_boxes(open_page(width=1000))
+    assert first[1] == second[1]  # one row
+    assert second[0] > first[0] + first[2] - 1  # side by side
+    assert first[3] == second[3]  # equal heights
+
+
+def test_one_column_on_a_phone(open_page):
+    boxes = card_boxes(open_page(width=390))
+    assert len({round(box[0]) for box in boxes}) == 1
+    assert all(b[1] > a[1] for a, b in itertools.pairwise(boxes))
+
+
+@pytest.mark.parametrize("path", ["index.html", "using.html", "themes/llm.html"])
+def test_no_horizontal_scrolling_at_320px(open_page, path):
+    page = open_page(path, width=320)
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def test_long_titles_and_unbroken_words_wrap(open_page):
+    page = open_page(width=390)
+    overflow = page.evaluate(
+        """() => {
+        const card = document.querySelector("article.award-card");
+        card.querySelector("h3 span").textContent = "Supercalifragilistic".repeat(12);
+        card.querySelector(".award-summary").textContent = "x".repeat(400);
+        return card.scrollWidth - card.clientWidth;
+    }"""
+    )
+    assert overflow <= 0
+
+
+# -- modes ------------------------------------------------------------------------
+
+
+def accent(page):
+    return page.eval_on_selector("#artificial-hivemind", "card => getComputedStyle(card).borderTopColor")
+
+
+LIGHT_AMBER, DARK_AMBER = "rgb(180, 83, 9)", "rgb(251, 191, 36)"
+
+
+def test_prefers_color_scheme_switches_the_cards(open_page):
+    assert accent(open_page(dark=False)) == LIGHT_AMBER
+    assert accent(open_page(dark=True)) == DARK_AMBER
+
+
+def test_furo_theme_toggle_restyles_the_cards(open_page):
+    page = open_page(dark=False)
+    seen = {}
+    for _ in range(3):
+        page.click(".theme-toggle-content .theme-toggle", strict=False) if page.is_visible(
+            ".theme-toggle-content .theme-toggle"
+        ) else page.click("button.theme-toggle >> nth=0")
+        seen[page.eval_on_selector("body", "b => b.dataset.theme")] = accent(page)
+    # The toggle cycles through auto, dark and light; auto follows the light system here.
+    assert seen == {"dark": DARK_AMBER, "light": LIGHT_AMBER, "auto": LIGHT_AMBER}
+
+
+def test_reduced_motion_is_honoured(open_page):
+    duration = "card => getComputedStyle(card).transitionDuration"
+    assert open_page().eval_on_selector("article.award-card", duration) != "0s"
+    assert open_page(reduced_motion=True).eval_on_selector("article.award-card", duration) == "0s"
+
+
+# -- keyboard ---------------------------------------------------------------------
+
+
+def test_every_control_in_the_cards_is_reachable_by_tab_in_reading_order(open_page):
+    page = open_page()
+    expected = page.eval_on_selector_all(
+        "article[role=main] a[href], article[role=main] summary, article[role=main] button",
+        """els => els
+            .filter(e => e.offsetParent !== null && getComputedStyle(e).visibility === 'visible')
+            .map(e => e.outerHTML)""",
+    )
+    reached, rings = [], []
+    for _ in range(len(expected) + 40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => {
+                const e = document.activeElement;
+                const s = getComputedStyle(e);
+                const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+                const ring = outline || s.boxShadow !== 'none';
+                return [e.closest('article[role=main]') ? e.outerHTML : null, ring];
+            }"""
+        )
+        if focused[0] is not None and (not reached or reached[-1] != focused[0]):
+            reached.append(focused[0])
+            rings.append(focused[1])
+        if len(reached) == len(expected):
+            break
+    assert reached == expected
+    assert all(rings), "every focused control shows a focus ring"
+
+
+def test_no_overlay_hides_a_link(open_page):
+    page = open_page()
+    links = page.eval_on_selector_all(
+        "article.award-card a",
+        """links => links.map(a => { a.scrollIntoView({block: "center", behavior: "instant"});
+            const r = a.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+            return [a.href, getComputedStyle(a).visibility, hit === a || a.contains(hit)]; })""",
+    )
+    assert len(links) == 7 * 3
+    # Permalinks (¶) show on hover only; every visible link is on top where it is drawn.
+    assert [href for href, visibility, on_top in links if visibility == "visible" and not on_top] == []
+    assert sum(visibility == "visible" for _, visibility, _ in links) == 7 * 2
+
+
+# -- emoji ------------------------------------------------------------------------
+
+EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
+
+
+def test_emoji_render_in_colour(open_page):
+    page = open_page()
+    for selector in (".award-tags [aria-hidden=true]", ".awards-stat__emoji [aria-hidden=true]"):
+        assert page.eval_on_selector(selector, COLOR_EMOJI_SCRIPT) > 50, selector
+
+
+def test_decorative_emoji_are_hidden_from_screen_readers(open_page):
+    page = open_page()
+    exposed = page.evaluate(
+        """() => {
+            const out = [];
+            const main = document.querySelector('article[role=main]');
+            const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const text = walker.currentNode;
+                if (!text.parentElement.closest('[aria-hidden=true]')) out.push(text.textContent);
+            }
+            return out;
+        }"""
+    )
+    assert [text for text in exposed if EMOJI.search(text)] == []
+
+
+# -- search and print ---------------------------------------------------------------
+
+
+def test_sphinx_search_finds_a_word_that_is_only_in_a_card(open_page):
+    page = open_page("search.html?q=hivemind")
+    page.wait_for_selector("#search-results li a", timeout=10_000)
+    hits = page.eval_on_selector_all("#search-results li a", "as => as.map(a => a.getAttribute('href'))")
+    assert any(href.startswith("index.html") for href in hits)
+
+
+def test_print_keeps_cards_whole_and_shows_link_targets(open_page):
+    page = open_page()
+    page.emulate_media(media="print")
+    assert page.eval_on_selector("article.award-card", "c => getComputedStyle(c).breakInside") == "avoid"
+    after = page.eval_on_selector(".award-links a", "a => getComputedStyle(a, '::after').content")
+    assert "openreview.net" in after
+
+
+# -- the legend filters the cards ----------------------------------------------------
+
+
+def visible_cards(page):
+    return page.eval_on_selector_all("article.award-card", "cs => cs.filter(c => !c.hidden).map(c => c.id)")
+
+
+def test_legend_filters_cards_and_keeps_the_state_in_the_url(open_page):
+    page = open_page()
+    assert len(visible_cards(page)) == 7
+    theory = page.locator(".awards-legend__button", has_text="Learning Theory & Scaling")
+    theory.click()
+    assert visible_cards(page) == ["transductive-mistake-bounds", "superposition-scaling"]
+    assert theory.get_attribute("aria-pressed") == "true"
+    assert parse_qs(urlsplit(page.url).query) == {"awards-theme": ["theory"]}
+    assert page.text_content("[role=status]") == "2 of 7 cards shown"
+    assert page.is_hidden(".awards-group--best")  # a section left without cards hides
+    theory.click()
+    assert len(visible_cards(page)) == 7
+    assert theory.get_attribute("aria-pressed") == "false"
+    page.go_back()
+    assert visible_cards(page) == ["transductive-mistake-bounds", "superposition-scaling"]
+
+
+def test_a_shared_filtered_link_opens_filtered(open_page):
+    page = open_page("index.html?awards-theme=rl")
+    assert visible_cards(page) == ["thousand-layer-rl"]
+
+
+def test_without_javascript_the_legend_is_a_list_and_every_card_shows(open_page):
+    page = open_page(javascript=False)
+    assert page.query_selector(".awards-legend__button") is None
+    assert len(page.query_selector_all(".awards-legend__themes > li")) == 5
+    assert len(visible_cards(page)) == 7
+
+
+def test_script_is_small_and_only_where_a_legend_is(site):
+    assert (site / "_static" / "awards.js").stat().st_size <= 2048
+    assert "awards.js" in (site / "index.html").read_text(encoding="utf-8")
+    assert "awards.js" not in (site / "themes" / "llm.html").read_text(encoding="utf-8")
+
+
+# -- screenshots for people -----------------------------------------------------------
+
+
+def test_screenshots(open_page):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, options in {
+        "light": {"width": 1280},
+        "dark": {"width": 1280, "dark": True},
+        "phone": {"width": 390},
+        "phone-dark": {"width": 390, "dark": True},
+    }.items():
+        page = open_page(**options)
+        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+        assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
