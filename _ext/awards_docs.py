@@ -68,7 +68,7 @@ EXAMPLES = [
         "event: {title: Example Awards}",
         "event: {title: Example Awards}\nmeta:\n  - {label: Announced, date: 2025-02-30}",
     ),
-    ("Mojibake", "    summary: One line.", "    summary: Donโ€™t memorize"),
+    ("Mojibake", "    summary: One line.", "    summary: Donâ€™t memorize"),
     (
         "Unknown placeholder",
         "event: {title: Example Awards}",

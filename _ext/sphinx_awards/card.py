@@ -22,10 +22,11 @@ from .nodes import (
     award_authors_summary,
     award_block,
     award_card,
-    awards_decoration,
     awards_heading,
     awards_sr_only,
+    decoration,
     descend,
+    paragraph,
 )
 
 if TYPE_CHECKING:
@@ -109,9 +110,10 @@ def _link_html(view: CardView, text: str, url: str, suffix: str) -> str:
     return f'<a href="{escape(url)}" id="{own_id}" aria-labelledby="{own_id} {view.anchor}-t">{escape(text)}'
 
 
-def card_html(view: CardView, permalink: str) -> str:
+def card_html(view: CardView, permalink: str, *, fold_authors: bool = True) -> str:
     """The card's markup, kept lean (a page may hold thousands); every text
-    escaped, every attribute quoted."""
+    escaped, every attribute quoted. Without ``fold_authors`` (e-readers, which
+    seldom open ``<details>``) the full author list shows."""
     h = f"h{view.heading_level}"
     badge = f"<b>{escape(view.level_name)}</b>"
     if view.track_badge:
@@ -121,7 +123,7 @@ def card_html(view: CardView, permalink: str) -> str:
         for tag in view.tags
     )
     full_list = escape(", ".join(view.authors))
-    if len(view.authors) > 1:
+    if len(view.authors) > 1 and fold_authors:
         authors = (
             f'<details class="award-authors"><summary>{escape(view.authors_short)}</summary>'
             f"<p>{full_list}</p></details>"
@@ -152,21 +154,12 @@ def visit_card_html(self: HTML5Translator, node: award_card) -> None:
             f'<a class="headerlink" href="#{view.anchor}" title="Link to this card">'
             f"{self.config.html_permalinks_icon}</a>"
         )
-    self.body.append(card_html(view, permalink))
+    e_reader = self.builder.name.startswith("epub")
+    self.body.append(card_html(view, permalink, fold_authors=not e_reader))
     raise nodes.SkipNode
 
 
 # -- other builders ------------------------------------------------------------
-
-
-def _paragraph(css_class: str, *children: nodes.Node | str) -> nodes.paragraph:
-    paragraph = nodes.paragraph(classes=[css_class])
-    paragraph.extend(nodes.Text(child) if isinstance(child, str) else child for child in children)
-    return paragraph
-
-
-def _decoration(text: str) -> awards_decoration:
-    return awards_decoration(text, text, classes=["awards-decoration"])
 
 
 def _reference(view: CardView, text: str, url: str) -> nodes.reference:
@@ -179,25 +172,25 @@ def card_tree(view: CardView) -> award_block:
     """The card as ordinary nodes: a block with a rubric, paragraphs and a list."""
     block = award_block(classes=["award-card"], ids=[view.anchor], support_smartquotes=False)
     block += awards_heading(view.title, view.title, level=view.heading_level)
-    badge = _paragraph("award-badge", nodes.strong(view.level_name, view.level_name))
+    badge = paragraph("award-badge", nodes.strong(view.level_name, view.level_name))
     if view.track_badge:
         badge += [nodes.Text(" · "), nodes.Text(view.track_badge)]
     block += badge
-    block += _paragraph("award-summary", view.summary)
+    block += paragraph("award-summary", view.summary)
     tags = nodes.bullet_list(classes=["award-tags"])
     for tag in view.tags:
-        emoji = [_decoration(tag.emoji), " "] if tag.emoji else []
-        tags += nodes.list_item("", _paragraph("award-tag", *emoji, tag.text))
+        emoji = [decoration(tag.emoji, emoji=True), " "] if tag.emoji else []
+        tags += nodes.list_item("", paragraph("award-tag", *emoji, tag.text))
     block += tags
-    block += _paragraph("award-description", view.description)
+    block += paragraph("award-description", view.description)
     if len(view.authors) > 1:
         authors = award_authors(classes=["award-authors"])
         authors += award_authors_summary(view.authors_short, view.authors_short)
-        authors += _paragraph("award-author-list", ", ".join(view.authors))
+        authors += paragraph("award-author-list", ", ".join(view.authors))
         block += authors
     else:
-        block += _paragraph("award-author-list", view.authors[0])
-    links = _paragraph("award-links", _reference(view, view.view_paper, view.url), _decoration(" ↗"))
+        block += paragraph("award-author-list", view.authors[0])
+    links = paragraph("award-links", _reference(view, view.view_paper, view.url), decoration(" ↗"))
     for link in view.links:
         links += [nodes.Text(" · "), _reference(view, link.label, link.url)]
     block += links

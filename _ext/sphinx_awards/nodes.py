@@ -85,6 +85,21 @@ class awards_time(nodes.Inline, nodes.TextElement):
     """A date, with its ISO form in ``datetime``."""
 
 
+# -- small factories shared by the renderers ------------------------------------
+
+
+def decoration(text: str, *, emoji: bool = False) -> awards_decoration:
+    """Decorative text; ``emoji`` ones are also left out of LaTeX, which cannot set them."""
+    return awards_decoration(text, text, classes=["awards-decoration"], emoji=emoji)
+
+
+def paragraph(css_class: str, *children: nodes.Node | str) -> nodes.paragraph:
+    """A paragraph of text and nodes (strings become Text nodes)."""
+    node = nodes.paragraph(classes=[css_class])
+    node.extend(nodes.Text(child) if isinstance(child, str) else child for child in children)
+    return node
+
+
 # -- HTML ---------------------------------------------------------------------
 
 
@@ -136,6 +151,11 @@ def skip(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
+def visit_decoration_latex(self: LaTeXTranslator, node: awards_decoration) -> None:
+    if node.get("emoji"):
+        raise nodes.SkipNode
+
+
 def visit_heading_as_rubric(self: nodes.NodeVisitor, node: awards_heading) -> None:
     self.visit_rubric(node)
 
@@ -180,7 +200,9 @@ def register(app: Sphinx) -> None:
     app.add_node(award_authors_summary, **_everywhere_else(_inline_html("summary"), _SKIP))
     app.add_node(
         awards_decoration,
-        **_everywhere_else(_inline_html("span", **{"aria-hidden": "true"}), _DESCEND, latex=_SKIP),
+        **_everywhere_else(
+            _inline_html("span", **{"aria-hidden": "true"}), _DESCEND, latex=(visit_decoration_latex, descend)
+        ),
     )
     app.add_node(awards_sr_only, **_everywhere_else(_inline_html("span"), _SKIP))
     app.add_node(awards_time, **_everywhere_else(_inline_html("time"), _DESCEND))

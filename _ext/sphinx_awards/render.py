@@ -21,6 +21,8 @@ from .nodes import (
     awards_legend,
     awards_summary,
     awards_time,
+    decoration,
+    paragraph,
 )
 
 
@@ -34,18 +36,8 @@ def _heading(text: str, level: int, css_class: str, **attributes: str) -> awards
     return awards_heading(text, text, level=min(level, 6), classes=[css_class], **attributes)
 
 
-def _paragraph(css_class: str, *children: nodes.Node | str) -> nodes.paragraph:
-    paragraph = nodes.paragraph(classes=[css_class])
-    paragraph.extend(nodes.Text(child) if isinstance(child, str) else child for child in children)
-    return paragraph
-
-
 def _inline(text: str, css_class: str) -> nodes.inline:
     return nodes.inline(text, text, classes=[css_class])
-
-
-def _decoration(text: str) -> awards_decoration:
-    return awards_decoration(text, text, classes=["awards-decoration"])
 
 
 def _list(css_class: str, items: Iterable[nodes.Element]) -> nodes.bullet_list:
@@ -80,24 +72,24 @@ def _meta_value(item: MetaItem, values: dict[str, object]) -> nodes.Node:
 def _meta_item(item: MetaItem, values: dict[str, object]) -> nodes.list_item:
     parts: list[nodes.Node | str] = []
     if item.emoji:
-        parts += [_decoration(item.emoji), " "]
+        parts += [decoration(item.emoji, emoji=True), " "]
     parts += [
         _inline(counts.fill(item.label, values), "awards-meta__label"),
-        _decoration(f" {item.separator} "),
+        decoration(f" {item.separator} "),
         _meta_value(item, values),
     ]
-    return _item(_paragraph("awards-meta__item", *parts))
+    return _item(paragraph("awards-meta__item", *parts))
 
 
 def _stat_tile(stat: Stat, values: dict[str, object]) -> nodes.list_item:
     children = [
-        _paragraph("awards-stat__label", counts.fill(stat.label, values)),
-        _paragraph("awards-stat__value", counts.fill(stat.value, values)),
+        paragraph("awards-stat__label", counts.fill(stat.label, values)),
+        paragraph("awards-stat__value", counts.fill(stat.value, values)),
     ]
     if stat.detail:
-        children.append(_paragraph("awards-stat__detail", counts.fill(stat.detail, values)))
+        children.append(paragraph("awards-stat__detail", counts.fill(stat.detail, values)))
     if stat.emoji:
-        children.append(_paragraph("awards-stat__emoji", _decoration(stat.emoji)))
+        children.append(paragraph("awards-stat__emoji", decoration(stat.emoji, emoji=True)))
     return _item(*children, css_class="awards-stat")
 
 
@@ -106,7 +98,7 @@ def summary(data: AwardsData, awards: Iterable[Award], level: int) -> awards_sum
     node = _verbatim(awards_summary(classes=["awards-summary"]))
     node += _heading(data.title, level, "awards-summary__title")
     if data.lede:
-        node += _paragraph("awards-summary__lede", counts.fill(data.lede, values))
+        node += paragraph("awards-summary__lede", counts.fill(data.lede, values))
     if data.meta:
         node += _list("awards-meta", (_meta_item(item, values) for item in data.meta))
     if data.stats:
@@ -132,10 +124,10 @@ def legend(data: AwardsData, themes: Iterable[Theme], level: int) -> awards_lege
     labels = data.labels
     node = _verbatim(awards_legend(classes=["awards-legend"]))
     node += _heading(labels.legend_title, level, "awards-legend__title")
-    node += _paragraph("awards-legend__subtitle", labels.legend_subtitle)
+    node += paragraph("awards-legend__subtitle", labels.legend_subtitle)
     node += _list(
         "awards-legend__themes",
-        (_item(_paragraph("awards-legend__name", _swatch(data, theme), theme.name)) for theme in themes),
+        (_item(paragraph("awards-legend__name", _swatch(data, theme), theme.name)) for theme in themes),
     )
     return node
 
@@ -153,7 +145,7 @@ def _group(title: str, subtitle: str, css_class: str, grid: nodes.container, lev
     node = _verbatim(awards_group(classes=["awards-group", css_class]))
     node += _heading(title, level, "awards-group__title")
     if subtitle:
-        node += _paragraph("awards-group__subtitle", subtitle)
+        node += paragraph("awards-group__subtitle", subtitle)
     node += grid
     return node
 
