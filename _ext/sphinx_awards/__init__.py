@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "0.1.0"
+#: Bump whenever what the extension stores in a pickled environment or doctree
+#: changes shape (the domain's data, ``CardView``): Sphinx then reads every
+#: document again instead of loading objects an older version pickled.
+ENV_VERSION = 2
 
 
 def _forget_reported(app: Sphinx) -> None:
@@ -41,7 +45,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     return {
         "version": __version__,
-        "env_version": domain.AwardsDomain.data_version,
+        "env_version": ENV_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

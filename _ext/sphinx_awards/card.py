@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .model import Award, AwardsData, Link, Tag
+from .model import Award, AwardsData
 from .nodes import (
     award_authors,
     award_authors_summary,
@@ -36,23 +36,17 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class CardView:
-    """Everything one card shows, resolved from the data file."""
+    """One award and what the data file says around it: enough to render the
+    card in any format without the data file."""
 
+    award: Award
     anchor: str
     heading_level: int
-    title: str
-    level_id: str
     level_name: str
     track_badge: str
     theme_key: str
     color: str
     color_dark: str
-    summary: str
-    tags: tuple[Tag, ...]
-    description: str
-    authors: tuple[str, ...]
-    url: str
-    links: tuple[Link, ...]
     view_paper: str
     et_al: str
 
@@ -60,36 +54,31 @@ class CardView:
     def of(cls, data: AwardsData, award: Award, heading_level: int) -> CardView:
         theme = data.theme(award.theme)
         return cls(
+            award=award,
             anchor=data.anchor(award),
             heading_level=min(heading_level, 6),
-            title=award.title,
-            level_id=award.level,
             level_name=data.level(award.level).name,
             track_badge=data.track(award.track).badge,
             theme_key=data.theme_key(theme),
             color=theme.color,
             color_dark=theme.color_dark,
-            summary=award.summary,
-            tags=award.tags,
-            description=award.description,
-            authors=award.authors,
-            url=award.url,
-            links=award.links,
             view_paper=data.labels.view_paper,
             et_al=data.labels.et_al,
         )
 
     @property
     def authors_short(self) -> str:
-        return self.authors[0] if len(self.authors) == 1 else f"{self.authors[0]} {self.et_al}"
+        authors = self.award.authors
+        return authors[0] if len(authors) == 1 else f"{authors[0]} {self.et_al}"
 
     @property
     def searchable_text(self) -> str:
-        tags = " ".join(tag.text for tag in self.tags)
-        links = " ".join(link.label for link in self.links)
+        award = self.award
+        tags = " ".join(tag.text for tag in award.tags)
+        links = " ".join(link.label for link in award.links)
         badge = f"{self.level_name} {self.track_badge}"
         return " ".join(
-            (self.title, badge, self.summary, tags, self.description, ", ".join(self.authors), links)
+            (award.title, badge, award.summary, tags, award.description, ", ".join(award.authors), links)
         )
 
 
@@ -120,26 +109,26 @@ def card_html(view: CardView, permalink: str, *, fold_authors: bool = True) -> s
         badge += _HIDDEN.format(" · ") + escape(view.track_badge)
     tags = "".join(
         f"<li>{_HIDDEN.format(escape(tag.emoji)) + ' ' if tag.emoji else ''}{escape(tag.text)}</li>"
-        for tag in view.tags
+        for tag in view.award.tags
     )
-    full_list = escape(", ".join(view.authors))
-    if len(view.authors) > 1 and fold_authors:
+    full_list = escape(", ".join(view.award.authors))
+    if len(view.award.authors) > 1 and fold_authors:
         authors = (
             f'<details class="award-authors"><summary>{escape(view.authors_short)}</summary>'
             f"<p>{full_list}</p></details>"
         )
     else:
         authors = f'<p class="award-authors">{full_list}</p>'
-    links = _link_html(view, view.view_paper, view.url, "p") + _HIDDEN.format(" ↗") + "</a>"
-    for number, link in enumerate(view.links, 1):
+    links = _link_html(view, view.view_paper, view.award.url, "p") + _HIDDEN.format(" ↗") + "</a>"
+    for number, link in enumerate(view.award.links, 1):
         links += _HIDDEN.format(" · ") + _link_html(view, link.label, link.url, str(number)) + "</a>"
     return (
         f'<article class="award-card" id="{view.anchor}" data-awards-theme="{view.theme_key}">\n'
-        f'<{h}><span id="{view.anchor}-t">{escape(view.title)}</span>{permalink}</{h}>\n'
+        f'<{h}><span id="{view.anchor}-t">{escape(view.award.title)}</span>{permalink}</{h}>\n'
         f'<p class="award-badge">{badge}</p>\n'
-        f'<p class="award-summary">{escape(view.summary)}</p>\n'
+        f'<p class="award-summary">{escape(view.award.summary)}</p>\n'
         f'<ul class="award-tags">{tags}</ul>\n'
-        f'<p class="award-description">{escape(view.description)}</p>\n'
+        f'<p class="award-description">{escape(view.award.description)}</p>\n'
         f"{authors}\n"
         f'<p class="award-links">{links}</p>\n'
         "</article>\n"
@@ -164,34 +153,34 @@ def visit_card_html(self: HTML5Translator, node: award_card) -> None:
 
 def _reference(view: CardView, text: str, url: str) -> nodes.reference:
     reference = nodes.reference("", text, refuri=url)
-    reference += awards_sr_only(f": {view.title}", f": {view.title}")
+    reference += awards_sr_only(f": {view.award.title}", f": {view.award.title}")
     return reference
 
 
 def card_tree(view: CardView) -> award_block:
     """The card as ordinary nodes: a block with a rubric, paragraphs and a list."""
     block = award_block(classes=["award-card"], ids=[view.anchor], support_smartquotes=False)
-    block += awards_heading(view.title, view.title, level=view.heading_level)
+    block += awards_heading(view.award.title, view.award.title, level=view.heading_level)
     badge = paragraph("award-badge", nodes.strong(view.level_name, view.level_name))
     if view.track_badge:
         badge += [nodes.Text(" · "), nodes.Text(view.track_badge)]
     block += badge
-    block += paragraph("award-summary", view.summary)
+    block += paragraph("award-summary", view.award.summary)
     tags = nodes.bullet_list(classes=["award-tags"])
-    for tag in view.tags:
+    for tag in view.award.tags:
         emoji = [decoration(tag.emoji, emoji=True), " "] if tag.emoji else []
         tags += nodes.list_item("", paragraph("award-tag", *emoji, tag.text))
     block += tags
-    block += paragraph("award-description", view.description)
-    if len(view.authors) > 1:
+    block += paragraph("award-description", view.award.description)
+    if len(view.award.authors) > 1:
         authors = award_authors(classes=["award-authors"])
         authors += award_authors_summary(view.authors_short, view.authors_short)
-        authors += paragraph("award-author-list", ", ".join(view.authors))
+        authors += paragraph("award-author-list", ", ".join(view.award.authors))
         block += authors
     else:
-        block += paragraph("award-author-list", view.authors[0])
-    links = paragraph("award-links", _reference(view, view.view_paper, view.url), decoration(" ↗"))
-    for link in view.links:
+        block += paragraph("award-author-list", view.award.authors[0])
+    links = paragraph("award-links", _reference(view, view.view_paper, view.award.url), decoration(" ↗"))
+    for link in view.award.links:
         links += [nodes.Text(" · "), _reference(view, link.label, link.url)]
     block += links
     return block

@@ -15,13 +15,13 @@ def scholarly_articles(views: Iterable[CardView]) -> dict[str, Any]:
     for position, view in enumerate(views, 1):
         article: dict[str, Any] = {
             "@type": "ScholarlyArticle",
-            "name": view.title,
-            "author": [{"@type": "Person", "name": name} for name in view.authors],
-            "url": view.url,
+            "name": view.award.title,
+            "author": [{"@type": "Person", "name": name} for name in view.award.authors],
+            "url": view.award.url,
             "award": view.level_name,
         }
-        if view.links:
-            article["sameAs"] = [link.url for link in view.links]
+        if view.award.links:
+            article["sameAs"] = [link.url for link in view.award.links]
         items.append({"@type": "ListItem", "position": position, "item": article})
     return {"@context": "https://schema.org", "@type": "ItemList", "itemListElement": items}
 
