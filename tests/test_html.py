@@ -161,3 +161,9 @@ def test_json_ld_describes_each_paper(page):
     assert first["url"] == "https://example.org/first"
     assert first["award"] == "Gold Award"
     assert first["sameAs"] == ["https://arxiv.org/abs/0000.00001"]
+
+
+@pytest.mark.sphinx("html", testroot="basic", confoverrides={"awards_json_ld": False})
+def test_json_ld_can_be_turned_off(app):
+    app.build()
+    assert parse_html(app.outdir / "index.html").select('script[type="application/ld+json"]') == []

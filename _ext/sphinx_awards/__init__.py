@@ -28,6 +28,7 @@ def _forget_reported(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("awards_data", "awards.yaml", "env", types=frozenset({str}))
+    app.add_config_value("awards_json_ld", True, "html", types=frozenset({bool}))
 
     nodes.register(app)
     card.register(app)

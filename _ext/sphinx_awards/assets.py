@@ -91,7 +91,7 @@ def add_page_assets(
     if contents.legend or always:
         app.add_js_file(SCRIPT, defer="defer")
     head = theme_style(contents.colors)
-    if contents.cards:
+    if contents.cards and app.config.awards_json_ld:
         head += json_ld_script(contents.cards)
     if head:
         context["metatags"] = context.get("metatags", "") + head
