@@ -88,7 +88,10 @@ def test_link_previews(front_page):
         tag.get("property") or tag.get("name"): tag["content"] for tag in front_page.select("meta[content]")
     }
     assert meta["og:title"] == "NeurIPS 2025 — Best Paper Awards"
-    assert "Snapshot of the four Best Papers" in meta["og:description"]
+    lede = "Snapshot of the four Best Papers and three Runners-Up awarded at NeurIPS 2025, spanning"
+    assert meta["og:description"].startswith(lede)  # the summary's lede, not the page's first words
+    assert meta["description"] == meta["og:description"]
+    assert len(front_page.select('meta[name="description"]')) == 1
     assert meta["og:type"] == "website"
     assert meta["twitter:card"] == "summary"
 

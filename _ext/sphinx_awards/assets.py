@@ -4,6 +4,7 @@ linked only from pages that use it), the themes' colours and JSON-LD."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -91,6 +92,9 @@ def add_page_assets(
     if contents.legend or always:
         app.add_js_file(SCRIPT, defer="defer")
     head = theme_style(contents.colors)
+    description = (context.get("meta") or {}).get("description")
+    if description and 'name="description"' not in context.get("metatags", ""):
+        head += f'<meta name="description" content="{escape(description)}" />'
     if contents.cards and app.config.awards_json_ld:
         head += json_ld_script(contents.cards)
     if head:

@@ -83,6 +83,13 @@ class AwardsSummary(_AwardsDirective):
         document = self.state.document
         if self.state.memo.section_level == 0 and "title" not in document:
             document["title"] = data.title  # the page's <title> when it has no section
+            if data.lede:
+                # The page's description, for search engines and link previews
+                # (sphinxext-opengraph reads og:description).
+                metadata = self.env.metadata[self.env.docname]
+                lede = render.fill_lede(data, awards)
+                metadata.setdefault("description", lede)
+                metadata.setdefault("og:description", lede)
         level = self.state.memo.section_level + 1
         return [self.finish(render.summary(data, awards, level))]
 

@@ -165,7 +165,9 @@ def depart_heading_as_rubric(self: nodes.NodeVisitor, node: awards_heading) -> N
 
 
 def visit_card_latex(self: LaTeXTranslator, node: award_block) -> None:
-    self.body.append("\n\\begin{sphinxShadowBox}\n")
+    # Start a card on a new page rather than leave only its first lines at the foot of one.
+    self.body.append("\n\\needspace{12\\baselineskip}\\begin{sphinxShadowBox}\n")
+    self.body.append(self.hypertarget_to(node, anchor=True))  # where :award: links land
 
 
 def depart_card_latex(self: LaTeXTranslator, node: award_block) -> None:

@@ -93,6 +93,10 @@ def _stat_tile(stat: Stat, values: dict[str, object]) -> nodes.list_item:
     return _item(*children, css_class="awards-stat")
 
 
+def fill_lede(data: AwardsData, awards: Iterable[Award]) -> str:
+    return counts.fill(data.lede, variables(data, awards))
+
+
 def summary(data: AwardsData, awards: Iterable[Award], level: int) -> awards_summary:
     values = variables(data, awards)
     node = _verbatim(awards_summary(classes=["awards-summary"]))
