@@ -120,12 +120,6 @@ def visit_heading_html(self: HTML5Translator, node: awards_heading) -> None:
 
 
 def depart_heading_html(self: HTML5Translator, node: awards_heading) -> None:
-    anchor = node.get("anchor")
-    if anchor and self.config.html_permalinks and self.builder.add_permalinks:
-        self.body.append(
-            f'<a class="headerlink" href="#{anchor}" title="{self.encode(node.get("anchor_title", ""))}">'
-            f"{self.config.html_permalinks_icon}</a>"
-        )
     self.body.append(f"</h{node['level']}>\n")
 
 
