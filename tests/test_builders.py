@@ -38,3 +38,20 @@ def test_builder_writes_the_cards(make_app, rootdir, tmp_path, builder):
         output = output.replace("\\-", "-").replace("\\(aq", "'")
     for text in TEXT_EVERY_BUILDER_KEEPS:
         assert text in " ".join(output.split()), f"{builder} lost {text!r}"
+
+
+def test_singlehtml_keeps_ids_unique_when_a_card_shows_twice(make_app, rootdir, tmp_path):
+    """The embed root shows the same cards on two pages; singlehtml joins them."""
+    from collections import Counter
+
+    from conftest import parse_html
+
+    app = make_app("singlehtml", srcdir=rootdir / "test-embed", builddir=tmp_path)
+    app.build()
+    assert app.warning.getvalue() == ""
+    page = parse_html(app.outdir / "index.html")
+    ids = Counter(element["id"] for element in page.select("[id]"))
+    assert [name for name, count in ids.items() if count > 1] == []
+    assert "second-paper" in ids and "second-paper-2" in ids
+    labels = [ref for a in page.select("a[aria-labelledby]") for ref in a["aria-labelledby"].split()]
+    assert all(ref in ids for ref in labels)  # every link's name points at an existing element

@@ -9,7 +9,8 @@ post-transform expands it into ordinary docutils nodes first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -137,6 +138,12 @@ def card_html(view: CardView, permalink: str, *, fold_authors: bool = True) -> s
 
 def visit_card_html(self: HTML5Translator, node: award_card) -> None:
     view: CardView = node["card"]
+    # A card shown twice on one page (singlehtml joins the pages) gets its
+    # ids numbered from the second time on, so that ids stay unique.
+    shown = self.__dict__.setdefault("_awards_anchors", Counter())
+    shown[view.anchor] += 1
+    if shown[view.anchor] > 1:
+        view = replace(view, anchor=f"{view.anchor}-{shown[view.anchor]}")
     permalink = ""
     if self.config.html_permalinks and self.builder.add_permalinks:
         permalink = (
