@@ -29,8 +29,9 @@ def rootdir() -> Path:
 
 
 def strip_colors(text: str) -> str:
-    """Sphinx colours its warnings even into a StringIO."""
-    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+    """Sphinx's output without terminal codes: colours, and (where it thinks it
+    writes to a terminal, as in CI) progress lines rewritten with \\r and erase codes."""
+    return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text).replace("\r", "\n")
 
 
 def parse_html(path: Path) -> BeautifulSoup:
