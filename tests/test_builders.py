@@ -55,3 +55,18 @@ def test_singlehtml_keeps_ids_unique_when_a_card_shows_twice(make_app, rootdir, 
     assert "second-paper" in ids and "second-paper-2" in ids
     labels = [ref for a in page.select("a[aria-labelledby]") for ref in a["aria-labelledby"].split()]
     assert all(ref in ids for ref in labels)  # every link's name points at an existing element
+
+
+def test_epub_carries_no_script_and_opens_the_author_list(make_app, rootdir, tmp_path):
+    from conftest import parse_html
+
+    app = make_app("epub", srcdir=rootdir / "test-basic", builddir=tmp_path)
+    app.build()
+    page = parse_html(app.outdir / "index.xhtml")
+    assert page.find("script") is None
+    assert not (app.outdir / "_static" / "awards.js").exists()
+    assert page.select("article.award-card details") == []
+    assert (
+        page.select_one("#first-paper .award-authors").get_text()
+        == "Ada Lovelace, Charles Babbage, Mary Somerville"
+    )

@@ -34,8 +34,13 @@ def copy_stylesheet(app: Sphinx) -> None:
     if app.builder.format == "html":
         static = Path(app.outdir) / "_static"
         static.mkdir(parents=True, exist_ok=True)
-        for name in (STYLESHEET, SCRIPT):
+        for name in (STYLESHEET,) if _is_e_book(app) else (STYLESHEET, SCRIPT):
             copy_asset_file(STATIC_DIR / name, static / name, force=True)
+
+
+def _is_e_book(app: Sphinx) -> bool:
+    """EPUB: no scripts run there, and search engines do not read it."""
+    return app.builder.name.startswith("epub")
 
 
 @dataclass
@@ -89,13 +94,13 @@ def add_page_assets(
     always = app.registry.html_assets_policy == "always"
     if contents.used or always:
         app.add_css_file(STYLESHEET)
-    if contents.legend or always:
+    if (contents.legend or always) and not _is_e_book(app):
         app.add_js_file(SCRIPT, defer="defer")
     head = theme_style(contents.colors)
     description = (context.get("meta") or {}).get("description")
     if description and 'name="description"' not in context.get("metatags", ""):
         head += f'<meta name="description" content="{escape(description)}" />'
-    if contents.cards and app.config.awards_json_ld:
+    if contents.cards and app.config.awards_json_ld and not _is_e_book(app):
         head += json_ld_script(contents.cards)
     if head:
         context["metatags"] = context.get("metatags", "") + head
