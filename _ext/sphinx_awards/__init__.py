@@ -40,7 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("warn-missing-reference", domain.warn_unknown_award)
     app.connect("env-get-outdated", domain.documents_referencing_changed_cards)
 
-    app.connect("builder-inited", assets.copy_stylesheet)
+    app.connect("builder-inited", assets.copy_static_files)
     app.connect("builder-inited", _forget_reported)
     app.connect("html-page-context", assets.add_page_assets)
 

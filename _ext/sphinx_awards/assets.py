@@ -23,8 +23,8 @@ STYLESHEET = "awards.css"
 SCRIPT = "awards.js"
 
 
-def copy_stylesheet(app: Sphinx) -> None:
-    """On HTML builders only, put our stylesheet into ``_static``.
+def copy_static_files(app: Sphinx) -> None:
+    """On HTML builders only, put our stylesheet (and script) into ``_static``.
 
     Copied here rather than added to ``html_static_path``: changing a config
     value makes Sphinx see a changed configuration on every build and write
