@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
 from conftest import REPO
 
 
-def test_harness_writes_its_table(tmp_path):
+def _tables(text: str) -> list[list[list[str]]]:
+    """The reST list-tables of the results file, each a list of rows."""
+    tables = []
+    for line in text.splitlines():
+        if line.startswith(".. list-table::"):
+            tables.append([])
+        elif line.startswith("   * - "):
+            tables[-1].append([line.removeprefix("   * - ")])
+        elif line.startswith("     - "):
+            tables[-1][-1].append(line.removeprefix("     - "))
+    return tables
+
+
+def test_harness_writes_its_tables(tmp_path):
     output = tmp_path / "results.rst"
     subprocess.run(
         [
@@ -24,15 +38,25 @@ def test_harness_writes_its_table(tmp_path):
         check=True,
         capture_output=True,
     )
-    rows = []
-    for line in output.read_text(encoding="utf-8").splitlines():
-        if line.startswith("   * - "):
-            rows.append([line.removeprefix("   * - ")])
-        elif line.startswith("     - "):
-            rows[-1].append(line.removeprefix("     - "))
-    header, *data = rows
-    assert [row[1] for row in data] == ["ours", "plain", "design"]
-    assert all(len(row) == len(header) for row in data)
-    ours = dict(zip(header, data[0], strict=True))
+    build, written = _tables(output.read_text(encoding="utf-8"))
+    for header, *rows in (build, written):
+        assert header[:2] == ["N", "build"]
+        assert [row[1] for row in rows] == ["ours", "plain", "design"]
+        assert all(len(row) == len(header) for row in rows)
+    ours = dict(zip(written[0], written[1], strict=True))
     assert 0 < float(ours["CSS (KB)"]) <= 8  # the stylesheet's budget: a size, not a timing
     assert float(ours["JS (KB)"]) <= 2
+    raw = json.loads(output.with_suffix(".json").read_text(encoding="utf-8"))
+    assert len(raw["rows"]) == 3 and len(raw["header"]) == 15
+
+
+def test_committed_results_are_the_harness_output():
+    """The page shows benchmarks/results.rst: it must be what bench.py renders from its data."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import bench
+
+    raw = json.loads((REPO / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    assert raw["header"] == bench.HEADER
+    assert (REPO / "benchmarks" / "results.rst").read_text(encoding="utf-8") == bench.render(
+        raw["rows"], raw["caption"]
+    )
