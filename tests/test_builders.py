@@ -70,3 +70,9 @@ def test_epub_carries_no_script_and_opens_the_author_list(make_app, rootdir, tmp
         page.select_one("#first-paper .award-authors").get_text()
         == "Ada Lovelace, Charles Babbage, Mary Somerville"
     )
+
+
+def test_an_emoji_alone_gets_its_name_outside_html(make_app, rootdir, tmp_path):
+    app = make_app("text", srcdir=rootdir / "test-basic", builddir=tmp_path)
+    app.build()
+    assert "🦾 mechanical arm" in (app.outdir / "index.txt").read_text(encoding="utf-8")

@@ -167,3 +167,10 @@ def test_json_ld_describes_each_paper(page):
 def test_json_ld_can_be_turned_off(app):
     app.build()
     assert parse_html(app.outdir / "index.html").select('script[type="application/ld+json"]') == []
+
+
+def test_an_emoji_alone_is_announced_by_its_name(page):
+    alone = page.select_one("#third-paper .award-tags li:last-child > span")
+    assert alone.get_text() == "🦾"
+    assert (alone["role"], alone["aria-label"]) == ("img", "mechanical arm")
+    assert "aria-hidden" not in alone.attrs

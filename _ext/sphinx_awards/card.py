@@ -9,6 +9,7 @@ post-transform expands it into ordinary docutils nodes first.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from html import escape
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .model import Award, AwardsData
+from .model import Award, AwardsData, Tag
 from .nodes import (
     award_authors,
     award_authors_summary,
@@ -100,6 +101,24 @@ def _link_html(view: CardView, text: str, url: str, suffix: str) -> str:
     return f'<a href="{escape(url)}" id="{own_id}" aria-labelledby="{own_id} {view.anchor}-t">{escape(text)}'
 
 
+def _tag_html(tag: Tag) -> str:
+    """An emoji beside words is decoration; an emoji alone is the tag's meaning,
+    so it is announced by its Unicode name ("robot face")."""
+    if tag.emoji:
+        return f"{_HIDDEN.format(escape(tag.emoji))} {escape(tag.text)}"
+    if not any(char.isalnum() for char in tag.text):
+        return f'<span role="img" aria-label="{escape(emoji_name(tag.text))}">{escape(tag.text)}</span>'
+    return escape(tag.text)
+
+
+def emoji_name(text: str) -> str:
+    """'🤖' → 'robot face'; joiners and variation selectors are skipped."""
+    names = (
+        unicodedata.name(char, "") for char in text if not unicodedata.category(char).startswith(("M", "C"))
+    )
+    return " ".join(name.lower() for name in names if name and "VARIATION SELECTOR" not in name) or text
+
+
 def card_html(view: CardView, permalink: str, *, fold_authors: bool = True) -> str:
     """The card's markup, kept lean (a page may hold thousands); every text
     escaped, every attribute quoted. Without ``fold_authors`` (e-readers, which
@@ -108,10 +127,7 @@ def card_html(view: CardView, permalink: str, *, fold_authors: bool = True) -> s
     badge = f"<b>{escape(view.level_name)}</b>"
     if view.track_badge:
         badge += _HIDDEN.format(" · ") + escape(view.track_badge)
-    tags = "".join(
-        f"<li>{_HIDDEN.format(escape(tag.emoji)) + ' ' if tag.emoji else ''}{escape(tag.text)}</li>"
-        for tag in view.award.tags
-    )
+    tags = "".join(f"<li>{_tag_html(tag)}</li>" for tag in view.award.tags)
     full_list = escape(", ".join(view.award.authors))
     if len(view.award.authors) > 1 and fold_authors:
         authors = (
@@ -175,8 +191,13 @@ def card_tree(view: CardView) -> award_block:
     block += paragraph("award-summary", view.award.summary)
     tags = nodes.bullet_list(classes=["award-tags"])
     for tag in view.award.tags:
-        emoji = [decoration(tag.emoji, emoji=True), " "] if tag.emoji else []
-        tags += nodes.list_item("", paragraph("award-tag", *emoji, tag.text))
+        if tag.emoji:
+            words = [decoration(tag.emoji, emoji=True), " ", tag.text]
+        elif not any(char.isalnum() for char in tag.text):  # an emoji alone: say its name too
+            words = [decoration(tag.text, emoji=True), " ", emoji_name(tag.text)]
+        else:
+            words = [tag.text]
+        tags += nodes.list_item("", paragraph("award-tag", *words))
     block += tags
     block += paragraph("award-description", view.award.description)
     if len(view.award.authors) > 1:
