@@ -27,8 +27,11 @@ def test_valid_file_passes_silently():
     assert (result.returncode, result.stdout) == (0, "")
 
 
-def test_default_file_is_awards_yaml():
-    assert check().returncode == 0
+def test_default_file_is_awards_yaml(tmp_path):
+    (tmp_path / "awards.yaml").write_text("- not a mapping\n", encoding="utf-8")
+    result = check(cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("awards.yaml:1:1: the top level must be a mapping")
 
 
 def test_problems_print_as_path_line_column_and_exit_1(tmp_path):

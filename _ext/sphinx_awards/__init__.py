@@ -19,7 +19,7 @@ __version__ = "0.1.0"
 #: Bump whenever what the extension stores in a pickled environment or doctree
 #: changes shape (the domain's data, ``CardView``): Sphinx then reads every
 #: document again instead of loading objects an older version pickled.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def _forget_reported(app: Sphinx) -> None:

@@ -20,12 +20,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .model import Award, AwardsData, Tag
 from .nodes import (
-    award_authors,
-    award_authors_summary,
     award_block,
     award_card,
     awards_heading,
-    awards_sr_only,
     decoration,
     descend,
     paragraph,
@@ -174,14 +171,13 @@ def visit_card_html(self: HTML5Translator, node: award_card) -> None:
 # -- other builders ------------------------------------------------------------
 
 
-def _reference(view: CardView, text: str, url: str) -> nodes.reference:
-    reference = nodes.reference("", text, refuri=url)
-    reference += awards_sr_only(f": {view.award.title}", f": {view.award.title}")
-    return reference
+def _reference(text: str, url: str) -> nodes.reference:
+    return nodes.reference("", text, refuri=url)
 
 
 def card_tree(view: CardView) -> award_block:
-    """The card as ordinary nodes: a block with a rubric, paragraphs and a list."""
+    """The card as ordinary nodes, for builders other than HTML: a block with a
+    rubric, paragraphs and a list; every author listed (paper folds nothing)."""
     block = award_block(classes=["award-card"], ids=[view.anchor], support_smartquotes=False)
     block += awards_heading(view.award.title, view.award.title, level=view.heading_level)
     badge = paragraph("award-badge", nodes.strong(view.level_name, view.level_name))
@@ -200,16 +196,10 @@ def card_tree(view: CardView) -> award_block:
         tags += nodes.list_item("", paragraph("award-tag", *words))
     block += tags
     block += paragraph("award-description", view.award.description)
-    if len(view.award.authors) > 1:
-        authors = award_authors(classes=["award-authors"])
-        authors += award_authors_summary(view.authors_short, view.authors_short)
-        authors += paragraph("award-author-list", ", ".join(view.award.authors))
-        block += authors
-    else:
-        block += paragraph("award-author-list", view.award.authors[0])
-    links = paragraph("award-links", _reference(view, view.view_paper, view.award.url), decoration(" ↗"))
+    block += paragraph("award-author-list", ", ".join(view.award.authors))
+    links = paragraph("award-links", _reference(view.view_paper, view.award.url), decoration(" ↗"))
     for link in view.award.links:
-        links += [nodes.Text(" · "), _reference(view, link.label, link.url)]
+        links += [nodes.Text(" · "), _reference(link.label, link.url)]
     block += links
     return block
 

@@ -61,7 +61,6 @@ class Award:
     authors: tuple[str, ...]
     url: str
     links: tuple[Link, ...]
-    line: int
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,6 @@ class Labels:
 
     view_paper: str = "View paper"
     et_al: str = "et al."
-    authors: str = "Authors"
     legend_title: str = "Theme Legend"
     legend_subtitle: str = "Color-coded by dominant research area"
 

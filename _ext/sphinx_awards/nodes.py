@@ -59,26 +59,12 @@ class award_block(_awards_block):
     html_tag = "article"
 
 
-class award_authors(_awards_block):
-    """All authors, folded behind "First Author et al." in HTML."""
-
-    html_tag = "details"
-
-
 class awards_heading(nodes.Part, nodes.TextElement):
     """A heading of the given ``level`` (1-6) that is not a document section."""
 
 
-class award_authors_summary(nodes.Part, nodes.TextElement):
-    """The "First Author et al." line that opens the author list in HTML."""
-
-
 class awards_decoration(nodes.Inline, nodes.TextElement):
     """Decorative glyphs (emoji beside a label, ↗): hidden from screen readers."""
-
-
-class awards_sr_only(nodes.Inline, nodes.TextElement):
-    """Text for screen readers only, such as which paper a link opens."""
 
 
 class awards_time(nodes.Inline, nodes.TextElement):
@@ -140,11 +126,6 @@ def descend(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     """Write the children as they are."""
 
 
-def skip(self: nodes.NodeVisitor, node: nodes.Element) -> None:
-    """Leave out what only makes sense in a browser."""
-    raise nodes.SkipNode
-
-
 def visit_decoration_latex(self: LaTeXTranslator, node: awards_decoration) -> None:
     if node.get("emoji"):
         raise nodes.SkipNode
@@ -169,7 +150,6 @@ def depart_card_latex(self: LaTeXTranslator, node: award_block) -> None:
 
 
 _DESCEND = (descend, descend)
-_SKIP = (skip, None)
 _RUBRIC = (visit_heading_as_rubric, depart_heading_as_rubric)
 _BLOCK_HTML = (visit_block_html, depart_block_html)
 _NON_HTML = ("latex", "text", "man", "texinfo")
@@ -186,19 +166,17 @@ def _everywhere_else(
 def register(app: Sphinx) -> None:
     """One ``add_node`` per node class, with a visitor for every writer
     (``award_card``'s are in ``card.py``, beside its HTML)."""
-    for block in (awards_summary, awards_legend, awards_group, award_authors):
+    for block in (awards_summary, awards_legend, awards_group):
         app.add_node(block, **_everywhere_else(_BLOCK_HTML, _DESCEND))
     app.add_node(
         award_block,
         **_everywhere_else(_BLOCK_HTML, _DESCEND, latex=(visit_card_latex, depart_card_latex)),
     )
     app.add_node(awards_heading, **_everywhere_else((visit_heading_html, depart_heading_html), _RUBRIC))
-    app.add_node(award_authors_summary, **_everywhere_else(_inline_html("summary"), _SKIP))
     app.add_node(
         awards_decoration,
         **_everywhere_else(
             _inline_html("span", **{"aria-hidden": "true"}), _DESCEND, latex=(visit_decoration_latex, descend)
         ),
     )
-    app.add_node(awards_sr_only, **_everywhere_else(_inline_html("span"), _SKIP))
     app.add_node(awards_time, **_everywhere_else(_inline_html("time"), _DESCEND))

@@ -341,7 +341,7 @@ class _Checker:
             )
             for _, lv in self.entries("levels")
         )
-        awards = tuple(self.build_award(entry, award) for entry, award in self.entries("awards"))
+        awards = tuple(self.build_award(award) for _, award in self.entries("awards"))
         meta = tuple(self.build_meta(item) for _, item in self.entries("meta"))
         stats = tuple(
             Stat(s["label"], s["value"], s.get("detail", ""), s.get("emoji", ""))
@@ -362,7 +362,8 @@ class _Checker:
             namespace=self.data.get("namespace", ""),
         )
 
-    def build_award(self, entry: DataPath, award: dict[str, Any]) -> Award:
+    @staticmethod
+    def build_award(award: dict[str, Any]) -> Award:
         return Award(
             id=award["id"],
             title=award["title"],
@@ -375,7 +376,6 @@ class _Checker:
             authors=tuple(award["authors"]),
             url=award["url"],
             links=tuple(Link(link["label"], link["url"]) for link in award.get("links", ())),
-            line=self.document.position(entry)[0],
         )
 
     @staticmethod
