@@ -1,8 +1,11 @@
-# make html   build the site into _build/html (creates .venv when needed)
-# make test   lint, then the test suite (which builds the site with -W)
-# make serve  live preview with sphinx-autobuild
-# make clean  remove _build
-# make bench  the benchmark: N = 7, 1,000 and 5,000 awards, three ways; writes benchmarks/results.rst
+# make html         build the site into _build/html (creates .venv with the site's requirements when needed)
+# make test         lint, then the test suite (adds the test tools to .venv)
+# make lint         ruff (lint and format check) and mypy
+# make test-compat  the wheel, installed in a fresh venv per supported Sphinx version, under tests/ext
+# make dist         the wheel and sdist of sphinx-awards, into dist/
+# make serve        live preview with sphinx-autobuild
+# make clean        remove _build, dist and .nox
+# make bench        the benchmark: N = 7, 1,000 and 5,000 awards, three ways; writes benchmarks/results.rst
 # make latex, text, man, ... any other Sphinx builder, into _build/<builder>
 
 PYTHON ?= python3
@@ -10,40 +13,55 @@ VENV := .venv
 BIN := $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going -n
 BUILDDIR := _build
-STAMP := $(VENV)/.installed
+SITE_STAMP := $(VENV)/.site-installed
+DEV_STAMP := $(VENV)/.dev-installed
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+# The other Pythons the compatibility matrix needs (pyenv's, where they are).
+PYENV_BINS := $(subst $(eval) ,:,$(wildcard $(HOME)/.pyenv/versions/3.1[0-3]*/bin))
 
-.PHONY: html test lint serve clean venv bench bench-smoke
+.PHONY: html test lint test-compat dist serve clean venv bench bench-smoke
 .DEFAULT_GOAL := html
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PIP) -r requirements.txt
 	touch $@
 
-venv: $(STAMP)
+$(DEV_STAMP): $(SITE_STAMP) requirements-dev.txt
+	$(PIP) -r requirements-dev.txt
+	touch $@
 
-html: $(STAMP)
+venv: $(DEV_STAMP)
+
+html: $(SITE_STAMP)
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest
 
-serve: $(STAMP)
+test-compat: $(DEV_STAMP)
+	PATH="$(PYENV_BINS):$$PATH" $(BIN)/nox --no-color
+
+dist: $(DEV_STAMP)
+	$(BIN)/python -m build --outdir dist .
+
+serve: $(DEV_STAMP)
 	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) --watch _ext . $(BUILDDIR)/html
 
 clean:
-	rm -rf $(BUILDDIR)
+	rm -rf $(BUILDDIR) dist .nox
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 # CI runs the harness at a small N, only to show it works; never a timing test.
-bench-smoke: $(STAMP)
+bench-smoke: $(DEV_STAMP)
 	$(BIN)/python benchmarks/bench.py --sizes 20 --runs 1 --output $(BUILDDIR)/bench-smoke.rst
 
-dirhtml singlehtml epub latex latexpdf text man texinfo xml: $(STAMP)
+dirhtml singlehtml epub latex latexpdf text man texinfo xml: $(SITE_STAMP)
 	$(BIN)/sphinx-build -M $@ . $(BUILDDIR) $(SPHINXOPTS)

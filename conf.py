@@ -1,10 +1,29 @@
 """Sphinx configuration of the NeurIPS 2025 Best Paper Awards site."""
 
+import contextlib
+import io
+import logging
 import os
 import sys
 from pathlib import Path
 
+from sphinx.util.console import bold
+
+# sphinx_awards is installed from this repository (requirements.txt: -e .);
+# _ext also holds awards_docs, this site's own helper directive.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+# sphinxext-opengraph prints "matplotlib is not installed, social cards will
+# not be generated" when imported, even with social cards off (below): import
+# it once here, quietly, so that builds print only Sphinx's own lines.
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: F401
+
+# MyST echoes its whole configuration on every build; the build log keeps
+# Sphinx's own lines and real warnings only.
+logging.getLogger("sphinx.myst_parser.sphinx_ext.main").addFilter(
+    lambda record: not str(record.msg).startswith(bold("myst v"))
+)
 
 project = "NeurIPS 2025 Best Paper Awards"
 author = "The sphinx-awards team"
@@ -16,7 +35,10 @@ awards_data = "awards.yaml"
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 
-exclude_patterns = [".venv", ".*", "_build", "tests", "benchmarks", "README.md", "Thumbs.db", ".DS_Store"]
+exclude_patterns = [
+    ".venv", ".*", "_build", "_ext", "dist", "tests", "benchmarks", "README.md", "CHANGELOG.md",
+    "Thumbs.db", ".DS_Store",
+]  # fmt: skip
 templates_path = ["_templates"]
 
 html_theme = "furo"

@@ -54,6 +54,11 @@ EXAMPLES = [
     ("Text where a list goes", "    authors: [Ada Lovelace]", "    authors: Ada Lovelace, Charles Babbage"),
     ("Empty text", "    summary: One line.", '    summary: ""'),
     (
+        "A line break in a one-line field",
+        "    title: An Example Paper",
+        '    title: "An Example Paper\\n.so /etc/passwd"',
+    ),
+    (
         "Unknown key",
         "    title: An Example Paper",
         "    titel: An Example Paper\n    title: An Example Paper",
@@ -62,6 +67,7 @@ EXAMPLES = [
     ("Duplicate id", "  - {id: main, name: Main}", "  - {id: main, name: Main}\n  - {id: main, name: Side}"),
     ("Undefined theme", "    theme: llm", "    theme: rl"),
     ("Unsafe link", "    url: https://example.org/paper", '    url: "javascript:alert(1)"'),
+    ("A link that leaves the site", "    url: https://example.org/paper", '    url: "//evil.example/x"'),
     ("Not a colour", 'color: "#6d28d9"', 'color: "red; background: url(x)"'),
     (
         "Not a date",

@@ -9,26 +9,56 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import assets, card, directives, domain, nodes
+import sphinx
+from sphinx.errors import ExtensionError
+
+from . import assets, card, datafiles, directives, domain, nodes
+from .yamlsource import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+#: The oldest Sphinx the extension is tested with (``make test-compat``).
+MIN_SPHINX = (7, 4)
 #: Bump whenever what the extension stores in a pickled environment or doctree
-#: changes shape (the domain's data, ``CardView``): Sphinx then reads every
-#: document again instead of loading objects an older version pickled.
-ENV_VERSION = 3
+#: changes shape (the domain's data, ``CardView``, ``datafiles.FileRead``):
+#: Sphinx then reads every document again instead of loading objects an older
+#: version pickled. (The domain's own ``data_version`` is not bumped: this one
+#: covers it.)
+ENV_VERSION = 4
 
 
-def _forget_reported(app: Sphinx) -> None:
-    directives.reported.clear()
+def _outdated_documents(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> set[str]:
+    """Pages to read again beyond Sphinx's own choice: those whose data file's
+    content changed, and those that link to cards on the pages read again."""
+    data_changed = datafiles.pages_with_changed_data(env, added | changed, app.config.awards_max_bytes)
+    return data_changed | domain.documents_referencing_changed_cards(
+        env, added, changed | data_changed, removed
+    )
+
+
+def _require_supported_sphinx() -> None:
+    """One clear line instead of a traceback deep in a build on an older Sphinx."""
+    if sphinx.version_info[:2] < MIN_SPHINX:
+        needed = ".".join(map(str, MIN_SPHINX))
+        raise ExtensionError(
+            f"sphinx-awards needs Sphinx >= {needed} (this is Sphinx {sphinx.__display_version__}); "
+            f"upgrade with: pip install 'sphinx>={needed}'"
+        )
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    _require_supported_sphinx()
     app.add_config_value("awards_data", "awards.yaml", "env", types=frozenset({str}))
     app.add_config_value("awards_json_ld", True, "html", types=frozenset({bool}))
+    app.add_config_value("awards_max_bytes", DEFAULT_MAX_BYTES, "env", types=frozenset({int}))
 
     nodes.register(app)
     card.register(app)
@@ -38,10 +68,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(domain.AwardsDomain)
     app.add_role("award", domain.AwardRole())
     app.connect("warn-missing-reference", domain.warn_unknown_award)
-    app.connect("env-get-outdated", domain.documents_referencing_changed_cards)
+
+    app.connect("env-get-outdated", _outdated_documents)
+    app.connect("env-before-read-docs", datafiles.note_pages_to_read)
+    app.connect("env-purge-doc", datafiles.purge_doc)
+    app.connect("env-merge-info", datafiles.merge_info)
+    app.connect("env-check-consistency", datafiles.report_problems)
 
     app.connect("builder-inited", assets.copy_static_files)
-    app.connect("builder-inited", _forget_reported)
     app.connect("html-page-context", assets.add_page_assets)
 
     return {

@@ -1,31 +1,56 @@
-"""``python -m sphinx_awards check [FILE...]``: check data files without Sphinx.
+"""The ``sphinx-awards`` command (also ``python -m sphinx_awards``).
 
-Prints one ``path:line:col: message [awards.subtype]`` line per problem, the
-same messages a Sphinx build gives, and exits with 1 if there was any: a
-pre-commit hook or a CI step.
+``sphinx-awards check [FILE...]`` checks data files without Sphinx: one
+``path:line:col: message [awards.subtype]`` line per problem, the same messages
+a Sphinx build gives, and exit status 1 if there was any (for pre-commit or CI).
+
+``sphinx-awards init [FILE]`` writes a starter data file to edit.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from importlib.resources import files
+from pathlib import Path
 
-from .validation import load_awards
+from . import __version__
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sphinx_awards", description=__doc__.split("\n")[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="check awards data files")
-    check.add_argument("files", nargs="*", default=["awards.yaml"], metavar="FILE")
-    arguments = parser.parse_args(argv)
+def check(paths: list[str]) -> int:
+    from .validation import load_awards
 
-    problems = [problem for path in arguments.files for problem in load_awards(path).problems]
+    problems = [problem for path in paths for problem in load_awards(path).problems]
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem(s) in {len(arguments.files)} file(s)", file=sys.stderr)
+        print(f"{len(problems)} problem(s) in {len(paths)} file(s)", file=sys.stderr)
     return 1 if problems else 0
+
+
+def init(path: str, *, force: bool) -> int:
+    target = Path(path)
+    if target.exists() and not force:
+        print(f"{path} exists already; pass --force to replace it", file=sys.stderr)
+        return 1
+    target.write_text(files(__package__).joinpath("starter.yaml").read_text("utf-8"), encoding="utf-8")
+    print(f"wrote {path}: add 'sphinx_awards' to extensions in conf.py and '.. awards::' to a page")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="sphinx-awards", description="Award cards for Sphinx: data files.")
+    parser.add_argument("--version", action="version", version=f"sphinx-awards {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="check awards data files, as a build would")
+    check_parser.add_argument("files", nargs="*", default=["awards.yaml"], metavar="FILE")
+    init_parser = commands.add_parser("init", help="write a starter data file")
+    init_parser.add_argument("file", nargs="?", default="awards.yaml", metavar="FILE")
+    init_parser.add_argument("--force", action="store_true", help="replace an existing file")
+    arguments = parser.parse_args(argv)
+    if arguments.command == "init":
+        return init(arguments.file, force=arguments.force)
+    return check(arguments.files)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.util.fileutil import copy_asset_file
 
 from .card import CardView
 from .metadata import json_ld_script
@@ -35,7 +34,18 @@ def copy_static_files(app: Sphinx) -> None:
         static = Path(app.outdir) / "_static"
         static.mkdir(parents=True, exist_ok=True)
         for name in (STYLESHEET,) if _is_e_book(app) else (STYLESHEET, SCRIPT):
-            copy_asset_file(STATIC_DIR / name, static / name, force=True)
+            _copy_if_changed(STATIC_DIR / name, static / name)
+
+
+def _copy_if_changed(source: Path, destination: Path) -> None:
+    """Copy unless the same bytes are there (a theme's copy of an older version is replaced).
+
+    Not ``copy_asset_file``: its ``force`` argument, needed to replace a file,
+    is new in Sphinx 8.1.
+    """
+    content = source.read_bytes()
+    if not destination.is_file() or destination.read_bytes() != content:
+        destination.write_bytes(content)
 
 
 def _is_e_book(app: Sphinx) -> bool:

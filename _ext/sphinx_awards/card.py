@@ -187,6 +187,7 @@ def card_tree(view: CardView) -> award_block:
     block += paragraph("award-summary", view.award.summary)
     tags = nodes.bullet_list(classes=["award-tags"])
     for tag in view.award.tags:
+        words: list[nodes.Node | str]
         if tag.emoji:
             words = [decoration(tag.emoji, emoji=True), " ", tag.text]
         elif not any(char.isalnum() for char in tag.text):  # an emoji alone: say its name too

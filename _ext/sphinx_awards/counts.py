@@ -6,6 +6,7 @@ file: the text carries a placeholder and the number follows the awards.
 
 from __future__ import annotations
 
+import re
 import string
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -40,33 +41,70 @@ def number_word(number: int) -> str:
     return _NUMBER_WORDS[number] if 0 <= number < len(_NUMBER_WORDS) else str(number)
 
 
+_FIELD = re.compile(r"(?P<name>[A-Za-z_]+)(?:\[(?P<key>[A-Za-z0-9_-]+)\])?")
+
+
+def _as_written(field: str, spec: str | None, conversion: str | None) -> str:
+    """A placeholder as the template has it, from its parsed parts."""
+    return "{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def placeholder_error(template: str, allowed: Iterable[str], level_ids: Iterable[str]) -> str | None:
     """Why ``template`` cannot be filled in, or None when it can."""
     allowed = set(allowed)
     level_ids = set(level_ids)
     try:
-        fields = [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
+        parts = [part for part in string.Formatter().parse(template) if part[1] is not None]
     except ValueError as error:
         return f"the text has a stray brace ({error}); write {{{{ or }}}} for a literal brace"
-    for field in fields:
-        name, _, rest = field.partition("[")
-        if name not in allowed or "." in field or "!" in field or ":" in field:
-            return f"unknown placeholder {{{field}}}; the text may use " + ", ".join(
+    for _, field, spec, conversion in parts:
+        field = str(field)
+        if spec or conversion:
+            return (
+                f"the placeholder {_excerpt(_as_written(field, spec, conversion))} has a format part "
+                f"(after '!' or ':'), which is not allowed; write {{{field}}} alone"
+            )
+        match = _FIELD.fullmatch(str(field))
+        if match is None or match["name"] not in allowed:
+            return f"unknown placeholder {{{_excerpt(str(field))}}}; the text may use " + ", ".join(
                 f"{{{name}}}" for name in sorted(allowed)
             )
-        if name in INDEXED_PLACEHOLDERS and rest:
-            key = rest.rstrip("]")
-            if key not in level_ids:
-                return f"{{{field}}} names no award level; use one of: " + ", ".join(sorted(level_ids))
+        key = match["key"]
+        if key is not None and (match["name"] not in INDEXED_PLACEHOLDERS or key not in level_ids):
+            return f"{{{field}}} names no award level; use one of: " + ", ".join(sorted(level_ids))
     return None
 
 
 def fill(template: str, variables: Mapping[str, Any]) -> str:
-    """The template with its placeholders filled; unchanged if it cannot be filled."""
+    """The template with its placeholders filled.
+
+    Only ``{name}`` and ``{name[key]}`` are filled: no format spec, conversion
+    or attribute is ever obeyed (``{papers:>9999999}`` or ``{papers.__class__}``
+    would size the page or print Python internals); anything else stays as
+    written, and the checks have reported it.
+    """
     try:
-        return template.format_map(variables)
-    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        parts = list(string.Formatter().parse(template))
+    except ValueError:
         return template
+    filled = []
+    for literal, field, spec, conversion in parts:
+        filled.append(literal)
+        if field is None:
+            continue
+        match = _FIELD.fullmatch(field)
+        value = variables.get(match["name"]) if match and not spec and not conversion else None
+        if value is not None and match and match["key"] is not None:
+            value = value.get(match["key"]) if isinstance(value, Mapping) else None
+        if value is None or isinstance(value, Mapping):
+            filled.append(_as_written(field, spec, conversion))
+        else:
+            filled.append(str(value))
+    return "".join(filled)
 
 
 def global_variables(

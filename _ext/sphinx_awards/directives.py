@@ -14,7 +14,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import render
-from .domain import AwardsDomain, CardLocation
+from .datafiles import FileRead, Report, note_file_read
+from .domain import CardLocation, awards_domain
 from .selection import FILTER_OPTIONS, Selection, grouping
 from .validation import load_awards
 
@@ -27,10 +28,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: Problems already reported in this build, so a file used by several
-#: directives is reported once; cleared when a build starts.
-reported: set[Problem] = set()
-
 
 class _AwardsDirective(SphinxDirective):
     optional_arguments = 1
@@ -38,20 +35,29 @@ class _AwardsDirective(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = {"class": directives.class_option, **FILTER_OPTIONS}
 
     def load(self) -> AwardsData | None:
-        """The checked data, after reporting its problems; None if unusable."""
+        """The checked data, its problems recorded for the page; None if unusable."""
         argument = self.arguments[0] if self.arguments else self.config.awards_data
-        relative_path, path = self.env.relfn2path(argument, self.env.docname)
+        try:
+            relative_path, path = self.env.relfn2path(argument, self.env.docname)
+        except (OSError, RuntimeError, ValueError) as error:  # a symlink loop, a NUL in the name
+            logger.warning(
+                f"cannot read the data file {argument!r}: {error}",
+                location=self.get_location(),
+                type="awards",
+                subtype="file",
+            )
+            return None
         self.env.note_dependency(relative_path)
-        result = load_awards(path)
-        for problem in result.problems:
-            if problem in reported:
-                continue
-            reported.add(problem)
-            # A file that cannot be opened has no line to point at: point at the directive.
-            location = self.get_location() if problem.subtype == "file" else problem.location
-            message = f"{problem.message} ({path})" if problem.subtype == "file" else problem.message
-            logger.warning(message, location=location, type="awards", subtype=problem.subtype)
+        result = load_awards(path, self.config.awards_max_bytes)
+        reports = tuple(self.report(problem, path) for problem in result.problems)
+        note_file_read(self.env, path, FileRead(result.digest, reports))
         return result.data
+
+    def report(self, problem: Problem, path: str) -> Report:
+        """A file that cannot be opened has no line to point at: point at the directive."""
+        if problem.subtype == "file":
+            return Report(self.get_location(), f"{problem.message} ({path})", problem.subtype)
+        return Report(problem.location, problem.message, problem.subtype)
 
     def selection(self, data: AwardsData) -> Selection:
         """The directive's filters; unknown ids are reported at the directive."""
@@ -125,11 +131,11 @@ class Awards(_AwardsDirective):
         return [self.finish(section) for section in sections]
 
     def register(self, data: AwardsData, awards: list[Award]) -> None:
-        domain: AwardsDomain = self.env.domains[AwardsDomain.name]
+        domain = awards_domain(self.env)
         for award in awards:
             name = data.reference_name(award)
             location = CardLocation(data.anchor(award), award.title, data.path)
-            clash = domain.note_card(name, self.env.current_document.docname, location)
+            clash = domain.note_card(name, self.env.docname, location)
             if clash is not None:
                 logger.warning(
                     f"the award id {name!r} is also used in {clash.data_path}; give one of the files a "

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -13,13 +13,14 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Set
+    from collections.abc import Iterator, Set
 
     from docutils.nodes import Element
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import RoleFunction
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +47,7 @@ class AwardRole(XRefRole):
         self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
     ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         if is_ref:
-            domain = env.domains[AwardsDomain.name]
-            domain.note_reference(env.current_document.docname, node["reftarget"])
+            awards_domain(env).note_reference(env.docname, node["reftarget"])
         return [node], []
 
 
@@ -57,7 +57,7 @@ class AwardsDomain(Domain):
     name = "awards"
     label = "Awards"
     object_types: ClassVar[dict[str, ObjType]] = {"award": ObjType("award", "award")}
-    roles: ClassVar[dict[str, XRefRole]] = {"award": AwardRole()}
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {"award": AwardRole()}
     initial_data: ClassVar[dict[str, Any]] = {"cards": {}, "references": {}}
     data_version = 1
 
@@ -137,13 +137,19 @@ class AwardsDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for name in sorted(self.cards):
-            docname, card = self.location(name)
-            yield name, card.title, "award", docname, card.anchor, 1
+            found = self.location(name)
+            if found is not None:
+                docname, card = found
+                yield name, card.title, "award", docname, card.anchor, 1
+
+
+def awards_domain(env: BuildEnvironment) -> AwardsDomain:
+    return cast("AwardsDomain", env.domains[AwardsDomain.name])
 
 
 def warn_unknown_award(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
     """Our message for a dangling ``:award:``, naming the ids that exist."""
-    if domain is None or domain.name != AwardsDomain.name:
+    if not isinstance(domain, AwardsDomain):
         return None
     known = ", ".join(sorted(domain.cards)) or "none: no page shows a card"
     logger.warning(
@@ -156,21 +162,21 @@ def warn_unknown_award(app: Sphinx, domain: Domain | None, node: pending_xref) -
 
 
 def documents_referencing_changed_cards(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> Iterable[str]:
+    env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> set[str]:
     """Pages that only link to cards are read again when those cards may change.
 
     Sphinx already re-reads the pages that embed a changed data file (the
     directives note it as a dependency); the pages whose ``:award:`` roles point
     at cards on those pages, or at no card yet, are added here.
     """
-    domain: AwardsDomain = env.domains[AwardsDomain.name]
+    domain = awards_domain(env)
     touched = added | changed | removed
     if not touched:
-        return []
+        return set()
     affected = {name for name, shown in domain.cards.items() if touched & shown.keys()}
-    return sorted(
+    return {
         docname
         for docname, names in domain.references.items()
         if docname not in touched and any(name in affected or name not in domain.cards for name in names)
-    )
+    }

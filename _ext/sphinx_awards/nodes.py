@@ -9,18 +9,14 @@ plain blocks and rubrics.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
-
-    Visitor = Callable[[nodes.NodeVisitor, nodes.Element], None]
 
 
 class _awards_block(nodes.General, nodes.Element):
@@ -89,7 +85,7 @@ def paragraph(css_class: str, *children: nodes.Node | str) -> nodes.paragraph:
 # -- HTML ---------------------------------------------------------------------
 
 
-def _html_attributes(node: nodes.Element) -> dict[str, str]:
+def _html_attributes(node: nodes.Element) -> dict[str, Any]:
     return dict(node.get("html_attributes", {}))
 
 
@@ -109,14 +105,21 @@ def depart_heading_html(self: HTML5Translator, node: awards_heading) -> None:
     self.body.append(f"</h{node['level']}>\n")
 
 
-def _inline_html(tag: str, **attributes: str) -> tuple[Visitor, Visitor]:
-    def visit(self: HTML5Translator, node: nodes.Element) -> None:
-        self.body.append(self.starttag(node, tag, "", **attributes, **_html_attributes(node)))
+def visit_decoration_html(self: HTML5Translator, node: awards_decoration) -> None:
+    attributes = {"aria-hidden": "true", **_html_attributes(node)}
+    self.body.append(self.starttag(node, "span", "", **attributes))
 
-    def depart(self: HTML5Translator, node: nodes.Element) -> None:
-        self.body.append(f"</{tag}>")
 
-    return visit, depart
+def depart_decoration_html(self: HTML5Translator, node: awards_decoration) -> None:
+    self.body.append("</span>")
+
+
+def visit_time_html(self: HTML5Translator, node: awards_time) -> None:
+    self.body.append(self.starttag(node, "time", "", **_html_attributes(node)))
+
+
+def depart_time_html(self: HTML5Translator, node: awards_time) -> None:
+    self.body.append("</time>")
 
 
 # -- other formats --------------------------------------------------------------
@@ -131,11 +134,12 @@ def visit_decoration_latex(self: LaTeXTranslator, node: awards_decoration) -> No
         raise nodes.SkipNode
 
 
-def visit_heading_as_rubric(self: nodes.NodeVisitor, node: awards_heading) -> None:
+def visit_heading_as_rubric(self: Any, node: awards_heading) -> None:
+    """Every writer knows rubrics: a heading that is not a section."""
     self.visit_rubric(node)
 
 
-def depart_heading_as_rubric(self: nodes.NodeVisitor, node: awards_heading) -> None:
+def depart_heading_as_rubric(self: Any, node: awards_heading) -> None:
     self.depart_rubric(node)
 
 
@@ -149,34 +153,31 @@ def depart_card_latex(self: LaTeXTranslator, node: award_block) -> None:
     self.body.append("\n\\end{sphinxShadowBox}\n")
 
 
-_DESCEND = (descend, descend)
-_RUBRIC = (visit_heading_as_rubric, depart_heading_as_rubric)
-_BLOCK_HTML = (visit_block_html, depart_block_html)
-_NON_HTML = ("latex", "text", "man", "texinfo")
-
-
-def _everywhere_else(
-    html: tuple[Visitor, Visitor | None],
-    other: tuple[Visitor, Visitor | None],
-    **special: tuple[Visitor, Visitor | None],
-) -> dict[str, tuple[Visitor, Visitor | None]]:
-    return {"html": html, **dict.fromkeys(_NON_HTML, other), **special}
-
-
 def register(app: Sphinx) -> None:
     """One ``add_node`` per node class, with a visitor for every writer
     (``award_card``'s are in ``card.py``, beside its HTML)."""
+    block_html = (visit_block_html, depart_block_html)
+    children_only = (descend, descend)
     for block in (awards_summary, awards_legend, awards_group):
-        app.add_node(block, **_everywhere_else(_BLOCK_HTML, _DESCEND))
+        app.add_node(
+            block, html=block_html, latex=children_only, text=children_only, man=children_only,
+            texinfo=children_only,
+        )  # fmt: skip
     app.add_node(
-        award_block,
-        **_everywhere_else(_BLOCK_HTML, _DESCEND, latex=(visit_card_latex, depart_card_latex)),
-    )
-    app.add_node(awards_heading, **_everywhere_else((visit_heading_html, depart_heading_html), _RUBRIC))
+        award_block, html=block_html, latex=(visit_card_latex, depart_card_latex), text=children_only,
+        man=children_only, texinfo=children_only,
+    )  # fmt: skip
+    rubric = (visit_heading_as_rubric, depart_heading_as_rubric)
     app.add_node(
-        awards_decoration,
-        **_everywhere_else(
-            _inline_html("span", **{"aria-hidden": "true"}), _DESCEND, latex=(visit_decoration_latex, descend)
-        ),
-    )
-    app.add_node(awards_time, **_everywhere_else(_inline_html("time"), _DESCEND))
+        awards_heading, html=(visit_heading_html, depart_heading_html), latex=rubric, text=rubric,
+        man=rubric, texinfo=rubric,
+    )  # fmt: skip
+    app.add_node(
+        awards_decoration, html=(visit_decoration_html, depart_decoration_html),
+        latex=(visit_decoration_latex, descend), text=children_only, man=children_only,
+        texinfo=children_only,
+    )  # fmt: skip
+    app.add_node(
+        awards_time, html=(visit_time_html, depart_time_html), latex=children_only, text=children_only,
+        man=children_only, texinfo=children_only,
+    )  # fmt: skip

@@ -34,18 +34,32 @@ class Problem:
         return f"{self.location}: {self.message} [awards.{self.subtype}]"
 
 
+#: The longest excerpt of a value a message quotes: a message stays one
+#: readable line whatever the data holds.
+EXCERPT_LIMIT = 60
+
+
+def quote(value: object) -> str:
+    """``value`` as a message quotes it: its repr, cut to ``EXCERPT_LIMIT`` characters."""
+    text = repr(value)
+    if len(text) <= EXCERPT_LIMIT:
+        return text
+    return f"{text[: EXCERPT_LIMIT - 1]}…' ({len(str(value)):,} characters)"
+
+
 #: Every warning subtype, with what it is about (the docs list them all).
 SUBTYPES = {
-    "file": "the data file cannot be read (missing, a directory, no permission)",
+    "file": "the data file cannot be read (missing, not a regular file, too large, no permission)",
     "encoding": "the file is not UTF-8",
     "yaml": "YAML syntax, or a file that expands too much (alias bomb)",
     "tag": "a YAML tag other than plain text, numbers, lists and mappings",
     "schema": "a missing key, a value of the wrong type, empty text",
+    "text": "a control character in any text, or a line break in a one-line field (titles, names, ids)",
     "unknown-key": "a key the schema does not know, with the nearest known one",
     "duplicate-key": "the same key twice in one mapping",
     "duplicate-id": "two entries of one list with the same id",
     "reference": "an award naming an undefined theme, track or level; an :award: link to no card",
-    "url": "a link that is not https, http or relative",
+    "url": "a link that is not https, http, mailto or relative on the site",
     "color": "a theme colour that is not a CSS colour",
     "date": "a date that is not YYYY-MM-DD",
     "mojibake": "text that looks mis-decoded, with the likely intended text",

@@ -8,6 +8,7 @@ the cards, which are many, in the compact nodes of ``card.py``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from docutils import nodes
 
@@ -25,8 +26,10 @@ from .nodes import (
     paragraph,
 )
 
+_E = TypeVar("_E", bound=nodes.Element)
 
-def _verbatim(node: nodes.Element) -> nodes.Element:
+
+def _verbatim(node: _E) -> _E:
     """Keep the data's text as written: no smart quotes or dashes inside."""
     node["support_smartquotes"] = False
     return node
@@ -46,7 +49,7 @@ def _list(css_class: str, items: Iterable[nodes.Element]) -> nodes.bullet_list:
     return bullet_list
 
 
-def _item(*children: nodes.Element, css_class: str = "", **attributes: object) -> nodes.list_item:
+def _item(*children: nodes.Element, css_class: str = "", **attributes: Any) -> nodes.list_item:
     item = nodes.list_item(classes=[css_class] if css_class else [], **attributes)
     item.extend(children)
     return item

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from docutils.parsers.rst import directives
 
@@ -17,7 +18,7 @@ def id_list(argument: str | None) -> tuple[str, ...]:
 
 
 def grouping(argument: str | None) -> str:
-    return directives.choice(argument, GROUPINGS)
+    return str(directives.choice(argument or "", GROUPINGS))
 
 
 #: The options shared by the three directives.
@@ -41,7 +42,7 @@ class Selection:
     limit: int | None = None
 
     @classmethod
-    def from_options(cls, options: dict[str, object]) -> Selection:
+    def from_options(cls, options: dict[str, Any]) -> Selection:
         return cls(
             levels=options.get("award", ()),
             tracks=options.get("track", ()),

@@ -1,30 +1,84 @@
-"""Checks on single values: link schemes, CSS colours and mojibake."""
+"""Checks on single values: text, link addresses, CSS colours and mojibake.
+
+Each ``*_problem`` function returns why a value is refused (a sentence that
+says what to write instead) or None; the JSON Schema names which check applies
+to which field through its ``awards-*`` formats (see ``validation.py``).
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
-import ftfy
+from .problems import quote
 
-_SAFE_SCHEMES = frozenset({"https", "http"})
-#: Browsers ignore ASCII control characters and whitespace inside a scheme
-#: ("java\tscript:"), so they are removed before the scheme is read.
-_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]")
+#: Control characters (C0 but tab and newline, DEL, C1), lone surrogates and
+#: the two non-characters XML refuses: invisible, and they break EPUB's XML,
+#: LaTeX and troff.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+#: Line breaks of any kind: refused in one-line fields (titles, names, ids),
+#: where a second line would become a troff request, an inventory entry of
+#: its own or a paragraph break inside a LaTeX heading.
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
 
 
-def unsafe_url_reason(url: str) -> str | None:
-    """Why ``url`` must not become a link, or None when it is https, http or relative."""
-    try:
-        scheme = urlsplit(_IGNORED_IN_SCHEME.sub("", url)).scheme.lower()
-    except ValueError as error:  # "https://[example.org": an unclosed IPv6 bracket
-        return f"the link {url!r} is not a valid address ({error}); check it"
-    if not scheme or scheme in _SAFE_SCHEMES:
+def _character(char: str) -> str:
+    if char == "\n":
+        return "a line break"
+    name = unicodedata.name(char, "")
+    return f"the control character U+{ord(char):04X}" + (f" ({name.lower()})" if name else "")
+
+
+def text_problem(value: str, *, one_line: bool) -> str | None:
+    """Why ``value`` cannot be shown as text (one line when ``one_line``), or None."""
+    found = (_LINE_BREAK.search(value) if one_line else None) or _CONTROL.search(value)
+    if found is None:
         return None
-    return (
-        f"the link {url!r} uses the {scheme!r} scheme, which is refused; "
-        "use an https:// or http:// address or a relative link"
-    )
+    where = f"{_character(found.group())} at character {found.start() + 1}"
+    if one_line and _LINE_BREAK.fullmatch(found.group()):
+        return f"holds {where}; this field is one line: join the lines"
+    return f"holds {where}; remove it (it is invisible, and breaks EPUB, PDF and man pages)"
+
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_WEB_SCHEMES = frozenset({"https", "http"})
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` must not become a link, or None.
+
+    Accepted: ``https://`` and ``http://`` addresses with a host, ``mailto:``,
+    and relative links that stay on the site. Browsers read ``\\`` as ``/`` and
+    ``//host`` as another site, so neither passes as "relative".
+    """
+    if any(char.isspace() or unicodedata.category(char).startswith("C") for char in url):
+        return f"the link {quote(url)} holds spaces or control characters; write the address without them"
+    if "\\" in url:
+        return f"the link {quote(url)} holds a backslash, which browsers read as '/'; write '/' instead"
+    scheme = _SCHEME.match(url)
+    if scheme is None:
+        if url.startswith("//"):
+            return (
+                f"the link {quote(url)} starts with '//', so it leads to another site; "
+                "write the full https:// address, or a relative link such as 'page.html'"
+            )
+        return None
+    name = scheme.group(1).lower()
+    if name == "mailto":
+        return None if len(url) > len("mailto:") else f"the link {quote(url)} names no address"
+    if name not in _WEB_SCHEMES:
+        return (
+            f"the link {quote(url)} uses the {name!r} scheme, which is refused; "
+            "use an https:// or http:// address or a relative link"
+        )
+    try:
+        host = urlsplit(url).hostname
+    except ValueError as error:  # "https://[example.org": an unclosed IPv6 bracket
+        return f"the link {quote(url)} is not a valid address ({error}); check it"
+    if not url[scheme.end() :].startswith("//") or not host:
+        return f"the link {quote(url)} names no host; write it as {name}://example.org/..."
+    return None
 
 
 _NAMED_COLORS = frozenset(
@@ -47,20 +101,28 @@ _NAMED_COLORS = frozenset(
     tan teal thistle tomato turquoise violet wheat white whitesmoke yellow yellowgreen""".split()
 )
 _HEX_COLOR = re.compile(r"#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})")
-_NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:%|deg|turn|rad)?"
+_NUMBER = r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:%|deg|turn|rad)?"
 _FUNCTION_COLOR = re.compile(
-    rf"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(\s*{_NUMBER}(?:\s*[,\s/]\s*{_NUMBER}){{2,3}}\s*\)"
+    rf"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\( *{_NUMBER}(?: *[, /] *{_NUMBER}){{2,3}} *\)"
 )
 
 
-def is_css_color(value: str) -> bool:
-    """True for the colour syntaxes a card may carry into a ``style`` attribute.
+def color_problem(value: str) -> str | None:
+    """Why ``value`` cannot be a theme colour, or None.
 
-    Deliberately a whitelist: the value ends up in CSS, so anything else
-    (``red; background: url(...)``) is refused.
+    Deliberately a whitelist of ASCII syntaxes, matched whole and written to
+    the page exactly as checked: the value ends up in a ``<style>`` element,
+    so anything else (``red; background: url(...)``, other digits, a Kelvin
+    sign that lowercases to ``k``, a trailing control character) is refused.
     """
-    value = value.strip().lower()
-    return bool(value in _NAMED_COLORS or _HEX_COLOR.fullmatch(value) or _FUNCTION_COLOR.fullmatch(value))
+    lowered = value.lower()
+    if value.isascii() and (
+        lowered in _NAMED_COLORS or _HEX_COLOR.fullmatch(lowered) or _FUNCTION_COLOR.fullmatch(lowered)
+    ):
+        return None
+    return (
+        f"{quote(value)} is not a CSS colour; write a colour such as '#7c3aed', 'rgb(124 58 237)' or 'purple'"
+    )
 
 
 # UTF-8 read back as Windows-874 (Thai), the mojibake of our seed page: the
@@ -102,5 +164,7 @@ def mojibake_repair(text: str) -> str | None:
     ftfy knows the common cases (UTF-8 read as Latin-1 or Windows-1252);
     it does not know the Thai code page, which we undo ourselves.
     """
+    import ftfy  # imported when first needed: most text is ASCII and never gets here
+
     fixed = _MOJIBAKE_RUN.sub(_repair_run, ftfy.fix_encoding(text))
     return fixed if fixed != text else None

@@ -10,20 +10,22 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields
+from functools import cache, partial
 from importlib.resources import files
-from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from . import counts
 from .model import Award, AwardsData, Labels, Level, Link, MetaItem, Stat, Tag, Theme, Track
-from .problems import DataPath, Problem
-from .textchecks import is_css_color, mojibake_repair, unsafe_url_reason
-from .yamlsource import YamlDocument, read_yaml
+from .problems import DataPath, Problem, quote
+from .textchecks import color_problem, mojibake_repair, text_problem, url_problem
+from .yamlsource import DEFAULT_MAX_BYTES, YamlDocument, digest, parse_bytes, read_bytes
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
 
 #: The lists whose entries are left out one by one when they are wrong.
 _ENTRY_LISTS = {
@@ -72,12 +74,47 @@ def _inline_references(node: Any, definitions: dict[str, Any]) -> Any:
     return inlined
 
 
+#: The schema's own formats: each names the check that applies to a field,
+#: and the warning subtype its message gets.
+FORMATS: dict[str, tuple[Callable[[str], str | None], str]] = {
+    "awards-line": (partial(text_problem, one_line=True), "text"),
+    "awards-text": (partial(text_problem, one_line=False), "text"),
+    "awards-url": (url_problem, "url"),
+    "awards-color": (color_problem, "color"),
+}
+_EMPTY_PATTERN = "[\\s\\S]*\\S[\\s\\S]*"
+
+
+class _RefusedError(ValueError):
+    """A format check's reason, carried to the message as the error's cause."""
+
+
+def _format_check(check: Callable[[str], str | None], value: object) -> bool:
+    reason = check(value) if isinstance(value, str) else None
+    if reason:
+        raise _RefusedError(reason)
+    return True
+
+
+def _whole_pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+    """``pattern`` matched against the whole value: with ``re.search``, ``$``
+    also matches before a final line break, so ``"llm\\n"`` would pass as an id."""
+    from jsonschema import ValidationError
+
+    if isinstance(instance, str) and not re.fullmatch(pattern, instance):
+        yield ValidationError(f"{quote(instance)} does not match {pattern!r}")
+
+
 @cache
-def _validator() -> Draft202012Validator:
-    definitions = schema()["$defs"]
-    return Draft202012Validator(
-        _inline_references(schema(), definitions), format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
+def _validator() -> Validator:
+    """Imported and built on first use: a site whose pages read no data file pays nothing."""
+    from jsonschema import Draft202012Validator, FormatChecker, validators
+
+    checker = FormatChecker(["date"])
+    for name, (check, _) in FORMATS.items():
+        checker.checks(name, raises=_RefusedError)(partial(_format_check, check))
+    strict = validators.extend(Draft202012Validator, {"pattern": _whole_pattern})
+    return strict(_inline_references(schema(), schema()["$defs"]), format_checker=checker)
 
 
 def _type_name(value: Any) -> str:
@@ -105,6 +142,8 @@ def _field_name(data_path: DataPath) -> str:
 class LoadResult:
     data: AwardsData | None
     problems: tuple[Problem, ...]
+    #: The SHA-256 of the file's content; None when it could not be read.
+    digest: str | None = None
 
 
 class _Checker:
@@ -126,7 +165,7 @@ class _Checker:
         if entry is None:
             return _field_name(data_path)
         kind = _ENTRY_LISTS[str(entry[0])]
-        value = self.data[entry[0]][entry[1]]
+        value = self.data[str(entry[0])][entry[1]]
         name = value.get("id") if isinstance(value, dict) else None
         where = f"{kind} {name!r}" if isinstance(name, str) else f"{kind} #{int(entry[1]) + 1}"
         inner = data_path[2:]
@@ -183,22 +222,24 @@ class _Checker:
                     )
         elif kind == "type":
             expected = error.validator_value
+            type_hint = _TYPE_HINTS.get(expected, "")
             self.report(
                 data_path,
                 f"{where} must be {_TYPE_NAMES.get(expected, expected)}, not "
-                f"{_type_name(error.instance)} ({error.instance!r}); {_TYPE_HINTS.get(expected, '')}".rstrip(
-                    "; "
-                ),
+                f"{_type_name(error.instance)} ({quote(error.instance)})"
+                + (f"; {type_hint}" if type_hint else ""),
                 "schema",
             )
-        elif kind == "pattern" and error.validator_value == r"\S":
+        elif kind == "pattern" and error.validator_value == _EMPTY_PATTERN:
             self.report(data_path, f"{where} is empty; {hint}", "schema")
         elif kind == "format" and error.validator_value == "date":
-            self.report(data_path, f"{where}: {error.instance!r} is not a date; {hint}", "date")
+            self.report(data_path, f"{where}: {quote(error.instance)} is not a date; {hint}", "date")
+        elif kind == "format" and error.validator_value in FORMATS:
+            self.report(data_path, f"{where}: {error.cause}", FORMATS[error.validator_value][1])
         elif kind == "minItems":
             self.report(data_path, f"{where} needs at least {error.validator_value} item(s)", "schema")
         else:
-            detail = f"{error.instance!r} is not valid" if kind == "pattern" else error.message
+            detail = f"{quote(error.instance)} is not valid" if kind == "pattern" else error.message
             self.report(data_path, f"{where}: {detail}; {hint}".rstrip("; "), "schema")
 
     def check_unique_ids(self) -> None:
@@ -234,32 +275,6 @@ class _Checker:
                         "reference",
                     )
 
-    def url_fields(self) -> Iterator[tuple[DataPath, str]]:
-        for entry, award in self.entries("awards"):
-            yield (*entry, "url"), award["url"]
-            for index, link in enumerate(award.get("links", ())):
-                yield (*entry, "links", index, "url"), link["url"]
-        for entry, item in self.entries("meta"):
-            if "link" in item:
-                yield (*entry, "link", "url"), item["link"]["url"]
-
-    def check_urls(self) -> None:
-        for data_path, url in list(self.url_fields()):
-            reason = unsafe_url_reason(url)
-            if reason:
-                self.report(data_path, f"{self.describe(data_path)}: {reason}", "url")
-
-    def check_colors(self) -> None:
-        for entry, theme in list(self.entries("themes")):
-            for key in ("color", "color_dark"):
-                if key in theme and not is_css_color(theme[key]):
-                    self.report(
-                        (*entry, key),
-                        f"{self.describe((*entry, key))}: {theme[key]!r} is not a CSS colour; "
-                        "write a colour such as '#7c3aed', 'rgb(124 58 237)' or 'purple'",
-                        "color",
-                    )
-
     def strings(self, value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, str]]:
         if isinstance(value, str):
             yield data_path, value
@@ -278,8 +293,8 @@ class _Checker:
             if repaired is not None:
                 self.report(
                     data_path,
-                    f"{self.describe(data_path)} looks mis-decoded (mojibake): {text!r} was probably "
-                    f"{repaired!r}; copy the text again from its source, or save the file as UTF-8"
+                    f"{self.describe(data_path)} looks mis-decoded (mojibake): {quote(text)} was probably "
+                    f"{quote(repaired)}; copy the text again from its source, or save the file as UTF-8"
                     + (" (the \ufffd marks bytes that were lost)" if "\ufffd" in repaired else ""),
                     "mojibake",
                 )
@@ -322,8 +337,6 @@ class _Checker:
         if self.fatal:
             return None
         self.check_unique_ids()
-        self.check_colors()
-        self.check_urls()
         self.check_references()
         self.check_templates()
         return None if self.fatal else self.build()
@@ -351,14 +364,16 @@ class _Checker:
         return AwardsData(
             path=self.document.path,
             title=event["title"],
-            lede=event.get("lede", ""),
+            lede=flow(event.get("lede", "")),
             meta=meta,
             stats=stats,
             themes=themes,
             tracks=tracks,
             levels=levels,
             awards=awards,
-            labels=Labels(**self.data.get("labels", {})),
+            labels=Labels(
+                **{key: value for key, value in self.data.get("labels", {}).items() if key in _LABELS}
+            ),
             namespace=self.data.get("namespace", ""),
         )
 
@@ -370,9 +385,9 @@ class _Checker:
             level=award["level"],
             track=award["track"],
             theme=award["theme"],
-            summary=award["summary"],
+            summary=flow(award["summary"]),
             tags=tuple(split_tag(tag) for tag in award["tags"]),
-            description=award["description"],
+            description=flow(award["description"]),
             authors=tuple(award["authors"]),
             url=award["url"],
             links=tuple(Link(link["label"], link["url"]) for link in award.get("links", ())),
@@ -391,6 +406,17 @@ class _Checker:
         )
 
 
+_LABELS = frozenset(label.name for label in fields(Labels))
+_LINE_BREAKS_AND_TABS = re.compile(r"[ \t]*\n[ \t\n]*|\t")
+
+
+def flow(text: str) -> str:
+    """Multi-line text as one flowing line: every page shows line breaks as
+    spaces, and no writer then starts a line with the data's words (a troff
+    request in a man page, a paragraph break in LaTeX)."""
+    return _LINE_BREAKS_AND_TABS.sub(" ", text)
+
+
 def split_tag(tag: str) -> Tag:
     """'🤖 LLM Behaviour' → emoji '🤖' and text 'LLM Behaviour'."""
     first, _, rest = tag.strip().partition(" ")
@@ -407,19 +433,20 @@ def check_document(document: YamlDocument) -> LoadResult:
     return LoadResult(data, tuple(sorted(checker.problems, key=lambda p: (p.line, p.column))))
 
 
-_cache: dict[str, tuple[tuple[int, int], LoadResult]] = {}
+#: Results by content: a file read again with the same bytes (another
+#: directive, another page, a rebuild) is not checked again.
+_checked: dict[tuple[str, str], LoadResult] = {}
 
 
-def load_awards(path: str) -> LoadResult:
-    """Load and check a data file, once per version of the file on disk."""
-    try:
-        status = Path(path).stat()
-        stamp = (status.st_mtime_ns, status.st_size)
-    except OSError:
-        return check_document(read_yaml(path))
-    cached = _cache.get(path)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    result = check_document(read_yaml(path))
-    _cache[path] = (stamp, result)
-    return result
+def load_awards(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+    """Read and check a data file; never raises for bad input."""
+    raw = read_bytes(path, max_bytes)
+    if isinstance(raw, Problem):
+        return LoadResult(None, (raw,))
+    key = (path, digest(raw))
+    if key not in _checked:
+        if len(_checked) > 64:
+            _checked.clear()
+        result = check_document(parse_bytes(path, raw))
+        _checked[key] = LoadResult(result.data, result.problems, key[1])
+    return _checked[key]

@@ -1,14 +1,22 @@
 """Read a YAML file into plain data while remembering where every value came from.
 
-PyYAML's constructors forget source positions and silently keep the last of
-two equal keys, so we walk the composed node graph ourselves: every value gets
-its mark (line and column), duplicate keys are found, only plain YAML types are
-accepted (no ``!!python/object``), and aliases are expanded under a budget so an
-alias bomb ends in a message instead of filling the memory.
+A data file may come from a stranger, so reading it is bounded in every way:
+the file must be a regular file under a size cap; the YAML is composed from
+the parser's event stream by a loop with an explicit stack (no recursion, so
+no nesting can crash the interpreter), with a depth limit; aliases and merge
+keys (``<<``) are shared rather than copied, and what they would expand to is
+counted *before* anything uses it, so an alias bomb ends in a message.
+
+PyYAML's own constructors would also forget source positions and silently
+keep the last of two equal keys: here every value gets its mark (line and
+column, in characters), duplicate keys are reported, and only plain YAML types
+are accepted (no ``!!python/object``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,13 +27,20 @@ from .problems import DataPath, Problem
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_YAML = "tag:yaml.org,2002:"
 #: The scalar tags whose Python value we keep; timestamps stay as written text
 #: so the schema can check them like any other string.
-_CONSTRUCTED_TAGS = frozenset("tag:yaml.org,2002:" + name for name in ("int", "float", "bool", "null"))
-_TEXT_TAGS = frozenset("tag:yaml.org,2002:" + name for name in ("str", "timestamp", "binary"))
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_MAX_DEPTH = 64
+_CONSTRUCTED_TAGS = frozenset(_YAML + name for name in ("int", "float", "bool", "null"))
+_TEXT_TAGS = frozenset(_YAML + name for name in ("str", "timestamp", "binary"))
+_MERGE_TAG = _YAML + "merge"
+_COLLECTION_TAGS = {yaml.MappingStartEvent: _YAML + "map", yaml.SequenceStartEvent: _YAML + "seq"}
+#: Longer digit strings are not numbers a person types (and Python refuses
+#: to convert more than 4,300 digits).
+_MAX_NUMBER_LENGTH = 100
+
+#: Default cap on a data file's size (the ``awards_max_bytes`` config value).
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 64
 #: Aliases may repeat parts of a file, but not blow it up more than this much.
 _EXPANSION_FACTOR = 20
 _EXPANSION_SLACK = 10_000
@@ -44,7 +59,8 @@ class YamlDocument:
     def position(self, data_path: DataPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of a value, or of its key with ``key=True``.
 
-        Falls back to the nearest enclosing value that has a position.
+        Falls back to the nearest enclosing value that has a position (inside
+        an alias, the alias).
         """
         table = self.key_marks if key else self.marks
         while data_path not in table and data_path:
@@ -54,177 +70,257 @@ class YamlDocument:
 
 
 class _UnusableFileError(Exception):
-    """Ends the walk with a problem that makes the whole file unusable."""
+    """Ends the reading with a problem that makes the whole file unusable."""
 
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
 
 
-def _position(mark: yaml.Mark) -> tuple[int, int]:
+def _position(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _problem_at(path: str, mark: yaml.Mark | None, message: str, subtype: str) -> Problem:
-    line, column = _position(mark) if mark is not None else (1, 1)
-    return Problem(path, line, column, message, subtype, fatal=True)
+def _fatal(path: str, position: tuple[int, int], message: str, subtype: str = "yaml") -> Problem:
+    return Problem(path, *position, message, subtype, fatal=True)
 
 
-def _count_distinct_nodes(root: yaml.Node) -> int:
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return len(seen)
+_MERGE = object()  # the value of a "<<" key
 
 
-class _Walker:
-    def __init__(self, document: YamlDocument, loader: yaml.SafeLoader, budget: int) -> None:
+@dataclass
+class _Collection:
+    """A mapping or list being built, with what it needs until its end event."""
+
+    value: dict[str, Any] | list[Any]
+    data_path: DataPath
+    position: tuple[int, int]
+    anchor: str | None
+    size: int = 1
+    key: Any = None
+    key_position: tuple[int, int] = (1, 1)
+    has_key: bool = False
+    merges: list[tuple[Any, int, tuple[int, int]]] = field(default_factory=list)
+
+
+class _Composer:
+    """Plain data from the parser's events: a loop and an explicit stack."""
+
+    def __init__(self, document: YamlDocument, loader: Any, budget: int) -> None:
         self.document = document
         self.loader = loader
         self.budget = budget
+        self.stack: list[_Collection] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
 
-    def fail(self, node: yaml.Node, message: str, subtype: str = "yaml") -> _UnusableFileError:
-        return _UnusableFileError(_problem_at(self.document.path, node.start_mark, message, subtype))
+    def fail(self, position: tuple[int, int], message: str, subtype: str = "yaml") -> _UnusableFileError:
+        return _UnusableFileError(_fatal(self.document.path, position, message, subtype))
 
-    def walk(self, node: yaml.Node, data_path: DataPath) -> Any:
-        self.budget -= 1
+    def compose(self) -> Any:
+        loader = self.loader
+        loader.get_event()  # stream start
+        if loader.check_event(yaml.StreamEndEvent):
+            raise self.fail((1, 1), "the file holds no YAML document", "schema")
+        loader.get_event()  # document start
+        root = self.compose_value()
+        loader.get_event()  # document end
+        if not loader.check_event(yaml.StreamEndEvent):
+            event = loader.peek_event()
+            raise self.fail(
+                _position(event.start_mark),
+                "the file holds a second YAML document (after '---'); an awards file is one document",
+            )
+        return root
+
+    def compose_value(self) -> Any:
+        """Consume the events of one value (the document's root) and return it."""
+        loader = self.loader
+        while True:
+            event = loader.get_event()
+            position = _position(event.start_mark)
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self.open(event, position)
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                collection = self.stack.pop()
+                value, size = self.close(collection), collection.size
+                position = collection.position
+                anchor = collection.anchor
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor not in self.anchors:
+                    raise self.fail(position, f"the alias *{event.anchor} names no anchor (&{event.anchor})")
+                value, size = self.anchors[event.anchor]
+                self.spend(size, position)
+                anchor = None
+            else:
+                value, size, anchor = self.scalar(event), 1, event.anchor
+            if anchor is not None:
+                self.anchors[anchor] = (value, size)
+            if not self.stack:
+                return "<<" if value is _MERGE else value
+            self.add(value, size, position)
+
+    def spend(self, size: int, position: tuple[int, int]) -> None:
+        self.budget -= size
         if self.budget < 0:
             raise self.fail(
-                node,
+                position,
                 "the file expands to far more values than it contains (an alias bomb?); "
-                "use fewer nested aliases (*name)",
+                "use fewer nested aliases (*name) and merge keys (<<)",
             )
-        if len(data_path) > _MAX_DEPTH:
-            raise self.fail(node, f"values are nested more than {_MAX_DEPTH} levels deep")
-        self.document.marks[data_path] = _position(node.start_mark)
-        if isinstance(node, yaml.MappingNode):
-            return self.walk_mapping(node, data_path)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ_TAG:
-                raise self.refuse_tag(node)
-            return [self.walk(item, (*data_path, i)) for i, item in enumerate(node.value)]
-        return self.walk_scalar(node)
 
-    def refuse_tag(self, node: yaml.Node) -> _UnusableFileError:
+    def open(self, event: Any, position: tuple[int, int]) -> None:
+        if event.tag not in (None, "!", _COLLECTION_TAGS[type(event)]):
+            raise self.refuse_tag(event.tag, position)
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.value, dict) and not parent.has_key:
+            raise self.fail(position, "a key must be plain text, not a list or mapping")
+        data_path = self.child_path(parent)
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail(position, f"values are nested more than {MAX_DEPTH} levels deep; flatten them")
+        value: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.stack.append(_Collection(value, data_path, position, event.anchor))
+
+    @staticmethod
+    def child_path(parent: _Collection | None) -> DataPath:
+        if parent is None:
+            return ()
+        if isinstance(parent.value, list):
+            return (*parent.data_path, len(parent.value))
+        if parent.key is _MERGE:  # its keys join the parent's
+            return parent.data_path
+        return (*parent.data_path, str(parent.key))
+
+    def add(self, value: Any, size: int, position: tuple[int, int]) -> None:
+        """Put a finished value into the collection on top of the stack."""
+        parent = self.stack[-1]
+        if value is _MERGE and (isinstance(parent.value, list) or parent.has_key):
+            value = "<<"  # merges only as a key
+        if isinstance(parent.value, list):
+            item_path = (*parent.data_path, len(parent.value))
+            self.document.marks[item_path] = position
+            parent.value.append(value)
+            parent.size += size
+            return
+        if not parent.has_key:
+            if isinstance(value, (dict, list)):  # an alias of a collection, as a key
+                raise self.fail(position, "a key must be plain text, not a list or mapping")
+            parent.key, parent.key_position, parent.has_key = value, position, True
+            return
+        parent.has_key = False
+        if parent.key is _MERGE:
+            parent.merges.append((value, size, position))
+            return
+        key = str(parent.key)
+        key_path = (*parent.data_path, key)
+        if key in parent.value:
+            first_line = self.document.key_marks[key_path][0]
+            self.document.problems.append(
+                Problem(
+                    self.document.path,
+                    *parent.key_position,
+                    f"the key {key!r} appears twice in this entry (first on line {first_line}); "
+                    "YAML would silently keep only the last one: remove or rename one of them",
+                    "duplicate-key",
+                    data_path=key_path,
+                )
+            )
+        else:
+            self.document.key_marks[key_path] = parent.key_position
+        self.document.marks[key_path] = position
+        parent.value[key] = value
+        parent.size += size
+
+    def close(self, collection: _Collection) -> Any:
+        """A finished collection; a mapping takes its merged keys (own keys first)."""
+        if not isinstance(collection.value, dict):
+            return collection.value
+        for merged, size, position in collection.merges:
+            collection.size += size
+            sources = merged if isinstance(merged, list) else [merged]
+            for source in sources:
+                if not isinstance(source, dict):
+                    raise self.fail(position, "a merge key (<<) takes a mapping or a list of mappings")
+                for key, value in source.items():
+                    self.spend(1, position)  # every key copied counts
+                    if key not in collection.value:
+                        collection.value[key] = value
+                        self.document.marks.setdefault((*collection.data_path, key), position)
+        return collection.value
+
+    def refuse_tag(self, tag: str, position: tuple[int, int]) -> _UnusableFileError:
         return self.fail(
-            node,
-            f"the tag {node.tag!r} is not allowed: awards files hold plain text, "
+            position,
+            f"the tag {tag!r} is not allowed: awards files hold plain text, "
             "numbers, lists and mappings; remove the tag",
             subtype="tag",
         )
 
-    def walk_scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag in _TEXT_TAGS:
-            return node.value
-        if node.tag in _CONSTRUCTED_TAGS:
-            return self.loader.construct_object(node)
-        raise self.refuse_tag(node)
-
-    def walk_mapping(self, node: yaml.MappingNode, data_path: DataPath) -> dict[str, Any]:
-        if node.tag != _MAP_TAG:
-            raise self.refuse_tag(node)
-        first_seen: dict[str, yaml.Node] = {}
-        for key_node, _value in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                continue
-            key = str(key_node.value)
-            if key in first_seen:
-                line, column = _position(key_node.start_mark)
-                first_line = first_seen[key].start_mark.line + 1
-                self.document.problems.append(
-                    Problem(
-                        self.document.path,
-                        line,
-                        column,
-                        f"the key {key!r} appears twice in this entry (first on line "
-                        f"{first_line}); YAML would silently keep only the last one: "
-                        "remove or rename one of them",
-                        "duplicate-key",
-                        data_path=(*data_path, key),
-                    )
-                )
-            else:
-                first_seen[key] = key_node
-        try:
-            self.loader.flatten_mapping(node)  # resolves "<<: *defaults" merges
-        except yaml.MarkedYAMLError as error:
-            raise _UnusableFileError(_from_yaml_error(self.document.path, error)) from None
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(key_node, "a key must be plain text, not a list or mapping")
-            key = str(self.walk_scalar(key_node))
-            key_path = (*data_path, key)
-            self.document.key_marks[key_path] = _position(key_node.start_mark)
-            result[key] = self.walk(value_node, key_path)
-        return result
+    def scalar(self, event: Any) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag in _TEXT_TAGS:
+            return event.value
+        if tag == _MERGE_TAG:
+            return _MERGE
+        if tag not in _CONSTRUCTED_TAGS:
+            raise self.refuse_tag(tag, _position(event.start_mark))
+        if len(event.value) > _MAX_NUMBER_LENGTH:
+            raise self.fail(
+                _position(event.start_mark),
+                f"a number of {len(event.value):,} characters; put it in quotes if it is text",
+                "schema",
+            )
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return self.loader.construct_object(node)
 
 
-def _from_yaml_error(path: str, error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    what = " ".join(part for part in (error.context, error.problem) if part)
-    return _problem_at(path, mark, f"YAML syntax error: {what}", "yaml")
+def _expansion_budget(text: str) -> int:
+    """How many values aliases and merges may add: a multiple of the file's own size."""
+    if "*" not in text:
+        return 1 << 62  # without an alias nothing can expand
+    return _EXPANSION_FACTOR * (text.count("\n") + text.count(",") + 1) + _EXPANSION_SLACK
 
 
-def _decode(path: str, raw: bytes) -> str | Problem:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return Problem(
+def _position_of_index(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _from_yaml_error(path: str, text: str, error: yaml.YAMLError) -> Problem:
+    if isinstance(error, yaml.reader.ReaderError):
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+        return _fatal(
             path,
-            line,
-            column,
-            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} cannot start or "
-            "continue a UTF-8 character); save it as UTF-8 in your editor",
-            "encoding",
-            fatal=True,
+            _position_of_index(text, error.position),
+            f"the character {character} is not allowed in a YAML file ({error.reason}); remove it",
         )
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        return _fatal(path, _position(mark) if mark else (1, 1), f"YAML syntax error: {what}")
+    return _fatal(path, (1, 1), f"YAML error: {error}")
 
 
 def parse_yaml(path: str, text: str) -> YamlDocument:
-    """Compose ``text`` and walk it; fatal problems leave ``data`` as None."""
+    """Compose ``text``; fatal problems leave ``data`` as None. Never raises for bad input."""
     document = YamlDocument(path, None)
     if not text.strip():
         document.problems.append(
-            Problem(
+            _fatal(
                 path,
-                1,
-                1,
+                (1, 1),
                 "the file is empty; an awards file needs at least "
                 "'event', 'themes', 'tracks', 'levels' and 'awards'",
                 "schema",
-                fatal=True,
             )
         )
         return document
     loader = SafeLoader(text)
     try:
-        root = loader.get_single_node()
-        if root is None:
-            raise _UnusableFileError(
-                Problem(path, 1, 1, "the file holds no YAML document", "schema", fatal=True)
-            )
-        # Without an alias ("*name") nothing can expand: no need to count.
-        budget = (
-            _EXPANSION_FACTOR * _count_distinct_nodes(root) + _EXPANSION_SLACK if "*" in text else 1 << 62
-        )
-        document.data = _Walker(document, loader, budget).walk(root, ())
-    except yaml.MarkedYAMLError as error:
-        document.problems.append(_from_yaml_error(path, error))
+        document.data = _Composer(document, loader, _expansion_budget(text)).compose()
     except yaml.YAMLError as error:
-        document.problems.append(_problem_at(path, None, f"YAML error: {error}", "yaml"))
-    except RecursionError:
-        document.problems.append(_problem_at(path, None, "values are nested too deeply to read", "yaml"))
+        document.problems.append(_from_yaml_error(path, text, error))
     except _UnusableFileError as stop:
         document.problems.append(stop.problem)
     finally:
@@ -234,22 +330,72 @@ def parse_yaml(path: str, text: str) -> YamlDocument:
     return document
 
 
-def read_yaml(path: str) -> YamlDocument:
-    """Read, decode and parse the file at ``path``; never raises for bad input."""
+def _decode(path: str, raw: bytes) -> str | Problem:
     try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        if isinstance(error, IsADirectoryError):
-            reason = "it is a directory, not a file"
-        document = YamlDocument(path, None)
-        document.problems.append(
-            Problem(path, 1, 1, f"cannot read the data file: {reason}", "file", fatal=True)
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        line = raw.count(b"\n", 0, error.start) + 1
+        # Columns count characters, as editors do, not bytes.
+        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        return _fatal(
+            path,
+            (line, column),
+            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} cannot start or "
+            "continue a UTF-8 character); save it as UTF-8 in your editor",
+            "encoding",
         )
-        return document
+
+
+_KINDS = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Problem:
+    """The file's bytes, when it is a regular file of at most ``max_bytes``."""
+
+    def unreadable(reason: str) -> Problem:
+        return _fatal(path, (1, 1), f"cannot read the data file: {reason}", "file")
+
+    try:
+        status = Path(path).stat()
+        if not stat.S_ISREG(status.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+            return unreadable(f"it is {kind}, not a file")
+        if status.st_size > max_bytes:
+            return unreadable(
+                f"it is {status.st_size:,} bytes, more than the {max_bytes:,} allowed; "
+                "split it into several files or raise awards_max_bytes in conf.py"
+            )
+        with Path(path).open("rb") as file:
+            raw = file.read(max_bytes + 1)
+    except OSError as error:
+        return unreadable(error.strerror or str(error))
+    if len(raw) > max_bytes:  # it grew since the check
+        return unreadable(f"it is more than the {max_bytes:,} bytes allowed")
+    return raw
+
+
+def digest(content: bytes) -> str:
+    """What identifies a data file's content (exact rebuilds, the check cache)."""
+    return hashlib.sha256(content).hexdigest()
+
+
+def parse_bytes(path: str, raw: bytes) -> YamlDocument:
     text = _decode(path, raw)
     if isinstance(text, Problem):
-        document = YamlDocument(path, None)
-        document.problems.append(text)
-        return document
+        return YamlDocument(path, None, problems=[text])
     return parse_yaml(path, text)
+
+
+def read_yaml(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> YamlDocument:
+    """Read, decode and parse the file at ``path``; never raises for bad input."""
+    raw = read_bytes(path, max_bytes)
+    if isinstance(raw, Problem):
+        return YamlDocument(path, None, problems=[raw])
+    return parse_bytes(path, raw)

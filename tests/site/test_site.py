@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO, TESTS, parse_html, visible_text
+from helpers import REPO, TESTS, parse_html, visible_text
 
 SPHINX_BUILD = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q"]
 
@@ -40,7 +40,7 @@ def _normalised(text: str) -> str:
 def test_front_page_shows_every_line_of_the_source_page_in_order(site):
     page_text = visible_text(site.select_one("article[role=main]"))
     position = 0
-    for line in (TESTS / "fixtures" / "awards-page.txt").read_text(encoding="utf-8").splitlines():
+    for line in (TESTS / "site" / "fixtures" / "awards-page.txt").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         found = page_text.find(_normalised(line), position)
@@ -74,7 +74,7 @@ def test_legend_has_the_five_themes(site):
 
 
 def test_papers_link_to_openreview_and_arxiv_with_full_author_lists(site):
-    facts = (TESTS.parent / "tests" / "fixtures" / "papers.md").read_text(encoding="utf-8")
+    facts = (TESTS / "site" / "fixtures" / "papers.md").read_text(encoding="utf-8")
     rows = [row.split("|") for row in facts.splitlines() if re.match(r"\| \d ", row)]
     cards = site.select("article.award-card")
     assert len(rows) == len(cards) == 7

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 import yaml
-from conftest import REPO, parse_html
+from helpers import REPO, parse_html
 
 CANONICAL = "https://awards-example.readthedocs.io/en/latest/"
 TEX_PACKAGES = ("texlive-xetex", "texlive-latex-extra", "latexmk", "fonts-freefont-otf", "poppler-utils")

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import parse_html, strip_colors
+from helpers import parse_html, strip_colors
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from conftest import TESTS
+from helpers import TESTS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import parse_html
+from helpers import parse_html
 
 
 def test_another_site_links_to_a_card_through_intersphinx(make_app, rootdir, tmp_path):

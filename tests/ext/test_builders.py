@@ -44,7 +44,7 @@ def test_singlehtml_keeps_ids_unique_when_a_card_shows_twice(make_app, rootdir, 
     """The embed root shows the same cards on two pages; singlehtml joins them."""
     from collections import Counter
 
-    from conftest import parse_html
+    from helpers import parse_html
 
     app = make_app("singlehtml", srcdir=rootdir / "test-embed", builddir=tmp_path)
     app.build()
@@ -58,7 +58,7 @@ def test_singlehtml_keeps_ids_unique_when_a_card_shows_twice(make_app, rootdir, 
 
 
 def test_epub_carries_no_script_and_opens_the_author_list(make_app, rootdir, tmp_path):
-    from conftest import parse_html
+    from helpers import parse_html
 
     app = make_app("epub", srcdir=rootdir / "test-basic", builddir=tmp_path)
     app.build()

@@ -18,7 +18,7 @@ from browser import (
     require_browser,
     serve,
 )
-from conftest import REPO
+from helpers import REPO
 
 require_browser()
 

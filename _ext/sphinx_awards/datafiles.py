@@ -1,0 +1,117 @@
+"""The data files each page reads: exact rebuilds by content, and their problems
+reported once per build.
+
+Sphinx decides what to read again by modification times, which a restored
+or copied file (``mv``, ``cp -p``, rsync, tar, git checkout of an old commit)
+can put in the past; so each page records the digest of every data file it
+read, and a page is read again whenever a digest differs.
+
+A data file's problems are found while pages are read, possibly in several
+worker processes (``-j``), each of which would print them. Instead they are
+recorded with the page and printed by the main process when the reading is
+done: each problem once per build, however many pages or processes read the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from sphinx.util import logging
+
+from .yamlsource import digest, read_bytes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+class Report(NamedTuple):
+    """A warning to print: where, what, and its subtype (``awards.<subtype>``)."""
+
+    location: str
+    message: str
+    subtype: str
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """What a page read of one data file: its content's digest (None when it
+    could not be read) and the problems found in it."""
+
+    digest: str | None
+    reports: tuple[Report, ...]
+
+
+#: docname → {data file's path: what the page read}; on the environment, so it
+#: is pickled with it (``ENV_VERSION`` guards its shape).
+_ATTRIBUTE = "awards_files_read"
+#: The pages read in this build (set by the main process before reading).
+_READ_NOW = "awards_read_now"
+
+
+def _files_read(env: BuildEnvironment) -> dict[str, dict[str, FileRead]]:
+    if not hasattr(env, _ATTRIBUTE):
+        setattr(env, _ATTRIBUTE, {})
+    files: dict[str, dict[str, FileRead]] = getattr(env, _ATTRIBUTE)
+    return files
+
+
+def note_file_read(env: BuildEnvironment, path: str, read: FileRead) -> None:
+    """Record, for the page being read, a data file and its problems (the first
+    directive that reads it is where a file that cannot be read is reported)."""
+    _files_read(env).setdefault(env.docname, {}).setdefault(path, read)
+
+
+def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _files_read(env).pop(docname, None)
+
+
+def merge_info(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
+    """Bring what worker processes recorded into the main environment."""
+    theirs = _files_read(other)
+    _files_read(env).update((docname, theirs[docname]) for docname in docnames if docname in theirs)
+
+
+def note_pages_to_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    setattr(env, _READ_NOW, set(docnames))
+
+
+def pages_with_changed_data(env: BuildEnvironment, already: Set[str], max_bytes: int) -> set[str]:
+    """The pages (not already outdated) whose data files' content changed since they were read."""
+    current: dict[str, str | None] = {}
+
+    def now(path: str) -> str | None:
+        if path not in current:
+            content = read_bytes(path, max_bytes)
+            current[path] = digest(content) if isinstance(content, bytes) else None
+        return current[path]
+
+    return {
+        docname
+        for docname, files in _files_read(env).items()
+        if docname not in already and any(now(path) != read.digest for path, read in files.items())
+    }
+
+
+def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
+    """Print the problems of the data files read in this build, each once."""
+    read_now: Iterable[str] = getattr(env, _READ_NOW, ())
+    files = _files_read(env)
+    reports = {
+        report for docname in read_now for read in files.get(docname, {}).values() for report in read.reports
+    }
+    for report in sorted(reports, key=_report_order):
+        logger.warning(report.message, location=report.location, type="awards", subtype=report.subtype)
+    setattr(env, _READ_NOW, set())
+
+
+def _report_order(report: Report) -> tuple[str, int, int, str]:
+    """By file, then line and column as numbers (``a.yaml:10:2`` after ``a.yaml:9:1``)."""
+    path, *numbers = report.location.rsplit(":", 2)
+    if len(numbers) == 2 and all(number.isdigit() for number in numbers):
+        return path, int(numbers[0]), int(numbers[1]), report.message
+    return report.location, 0, 0, report.message

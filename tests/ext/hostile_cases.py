@@ -1,0 +1,299 @@
+"""Hostile data files: what an attacker or a careless editor might write.
+
+Each case is one data file (a valid base with one thing changed) and what the
+build must say about it: the warning's subtype, file, line and column (in
+characters), and words of its message. ``None`` for the subtype means the
+value is allowed and must be shown as plain text in every format.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Printed by troff's ``.tm`` request: if it reaches groff's stderr, the data
+#: ran a request in the man page.
+MARKER = "AWARDS-INJECTED"
+
+BASE = """\
+event:
+  title: Event
+  lede: "{papers} papers"
+meta:
+  - label: Announced
+    date: 2030-01-02
+  - label: Explore
+    link: {label: All, url: "https://example.org/"}
+stats:
+  - {label: Total, value: "{papers}", detail: "{levels}"}
+labels:
+  legend_title: Themes
+themes:
+  - {id: alpha, name: Alpha, color: "#6d28d9"}
+  - {id: beta, name: Beta, color: teal}
+tracks:
+  - {id: main, name: Main, badge: Main track}
+levels:
+  - {id: gold, name: Gold, section_title: Gold Papers, subtitle: "{n} papers"}
+awards:
+  - id: ok
+    title: Good Paper
+    level: gold
+    track: main
+    theme: alpha
+    summary: Fine summary.
+    tags: [Robots]
+    description: Fine description.
+    authors: [Ada Lovelace]
+    url: https://example.org/ok
+  - id: bad
+    title: Bad Paper
+    level: gold
+    track: main
+    theme: beta
+    summary: Bad summary.
+    tags: [Tables]
+    description: Bad description.
+    authors: [Grace Hopper]
+    url: https://example.org/bad
+    links:
+      - {label: arXiv, url: "https://arxiv.org/abs/1"}
+"""
+
+
+@dataclass
+class Case:
+    name: str
+    #: The file's content; None when ``make`` creates something else at the path.
+    text: str | bytes | None
+    subtype: str | None
+    line: int | None = None
+    column: int | None = None
+    words: str = ""
+    #: Creates a file that is not a plain data file (a FIFO, a symlink...).
+    make: Callable[[Path], None] | None = None
+    #: Text every output must show, as written, when the value is allowed.
+    shown: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def _replace(old: str, key: str, value: str) -> tuple[str, int, int]:
+    """The base with ``old`` replaced by ``key: value``; the value's line and column."""
+    assert BASE.count(old) == 1, old
+    start = BASE.index(old)
+    text = BASE[:start] + f"{key}: {value}" + BASE[start + len(old) :]
+    line = BASE.count("\n", 0, start) + 1
+    column = start - (BASE.rfind("\n", 0, start) + 1) + len(key) + 3
+    return text, line, column
+
+
+#: One-line fields: (the text replaced, its key).
+ONE_LINE_FIELDS = [
+    ("title: Bad Paper", "title"),
+    ("title: Event", "title"),
+    ("name: Beta", "name"),
+    ("name: Gold", "name"),
+    ("section_title: Gold Papers", "section_title"),
+    ("name: Main", "name"),
+    ("badge: Main track", "badge"),
+    ("legend_title: Themes", "legend_title"),
+    ("label: Announced", "label"),
+    ("label: arXiv", "label"),
+    ('subtitle: "{n} papers"', "subtitle"),
+    ("tags: [Tables]", "tags"),
+    ("authors: [Grace Hopper]", "authors"),
+    ("- {label: Total", "- {label"),
+]
+#: (YAML double-quoted escapes, what the message says)
+LINE_BREAKS = [
+    (f"X\\n.tm {MARKER}", "one line"),
+    (f"X\\r\\n.tm {MARKER}", "one line"),
+    ("X\\n\\nY", "one line"),
+    (f"X\\L.tm {MARKER}", "one line"),
+    ("X\\NY", "one line"),
+    ("X\\fY", "one line"),
+    ("X\\vY", "one line"),
+]
+CONTROLS = [
+    ("X\\0Y", "U+0000"),
+    ("X\\aY", "U+0007"),
+    ("X\\eY", "U+001B"),
+    ("X\\x7fY", "U+007F"),
+    ("X\\x9bY", "U+009B"),
+    ("X\\uFFFEY", "U+FFFE"),
+]
+
+
+def _quoted(escaped: str, key: str) -> str:
+    value = f'"{escaped}"'
+    return f"[{value}]" if key in ("tags", "authors") else value
+
+
+def _field_cases() -> Iterator[Case]:
+    for old, key in ONE_LINE_FIELDS:
+        for escaped, words in LINE_BREAKS + CONTROLS:
+            value = _quoted(escaped, key)
+            text, line, column = _replace(old, key, value)
+            if key in ("tags", "authors"):
+                column += 1  # the list's first item
+            if key == "- {label":
+                text, line, column = _replace(old, "- {label", f'"{escaped}"')
+            yield Case(f"{key}:{escaped}", text, "text", line, column, words)
+
+
+def _paragraph_cases() -> Iterator[Case]:
+    for old, key in [("summary: Bad summary.", "summary"), ("description: Bad description.", "description")]:
+        for escaped, words in CONTROLS:
+            text, line, column = _replace(old, key, f'"{escaped}"')
+            yield Case(f"{key}:{escaped}", text, "text", line, column, words)
+        # Line breaks are allowed here, and must flow into one line everywhere.
+        text, _, _ = _replace(old, key, f'"Flows\\n.tm {MARKER}\\n\\nover lines"')
+        yield Case(f"{key}:lines", text, None, shown=f"Flows .tm {MARKER} over lines")
+    text, line, column = _replace('lede: "{papers} papers"', "lede", '"Lede\\x07"')
+    yield Case("lede:bell", text, "text", line, column, "U+0007")
+
+
+#: Format syntax of every writer, allowed in a title: shown as written.
+FORMAT_SYNTAX = [
+    f".tm {MARKER}",
+    f"'tm {MARKER}",
+    "\\\\fB bold \\\\fP and \\\\(aq",
+    "\\\\input{/etc/passwd} and \\\\def\\\\x{1} % comment",
+    "50% & $x^2$ # _under_ ~tilde",
+    "@bye @{ @} @node x",
+    "<script>alert(1)</script> ]]> &amp;",
+    "{papers} in a title",
+    "Name std:label -1 https://evil.example/ x",
+]
+
+
+def _syntax_cases() -> Iterator[Case]:
+    for written in FORMAT_SYNTAX:
+        text, _, _ = _replace("title: Bad Paper", "title", f'"{written}"')
+        shown = written.replace("\\\\", "\\")
+        yield Case(f"title-syntax:{written[:12]}", text, None, shown=shown)
+
+
+def _value_cases() -> Iterator[Case]:
+    for theme_id in ['"beta\\n"', '"Beta"', '"be ta"', '"beta\\0"']:
+        text, line, column = _replace("id: beta", "id", theme_id)
+        yield Case(f"id:{theme_id}", text, "schema", line, column)
+    for template, words in [
+        ('"{papers:>10000000}"', "format part"),
+        ('"{papers.__class__.__mro__}"', "unknown placeholder"),
+        ('"{papers!r}"', "format part"),
+        ('"{levels[__class__]}"', "names no award level"),
+        ('"{papers"', "stray brace"),
+    ]:
+        text, line, column = _replace('lede: "{papers} papers"', "lede", template)
+        yield Case(f"template:{template}", text, "template", line, column, words)
+    for url, words in [
+        ("javascript:alert(1)", "scheme"),
+        ("java\\tscript:alert(1)", "control characters"),
+        ("data:text/html,x", "scheme"),
+        ("//evil.example/x", "another site"),
+        ("/\\\\evil.example", "backslash"),
+        ("\\\\\\\\evil.example\\\\x", "backslash"),
+        ("https:evil.example", "no host"),
+        ("https://[evil.example", "not a valid address"),
+        ("https://exa mple.org", "spaces"),
+        ("https://example.org/\\u202e", "control characters"),
+    ]:
+        text, line, column = _replace("url: https://example.org/bad", "url", f'"{url}"')
+        yield Case(f"url:{url}", text, "url", line, column, words)
+    for color in ["rgb(\\u0663 \\u0663 \\u0663)", "blac\\u212a", "red\\v", "red; x: url(y)", "#fff}", " red"]:
+        text, line, column = _replace("color: teal", "color", f'"{color}"')
+        yield Case(f"color:{color}", text, "color", line, column, "not a CSS colour")
+
+
+def _nested(depth: int) -> str:
+    return "[" * depth
+
+
+def _merge_bomb(levels: int) -> str:
+    lines = ["a0: &a0 {" + ", ".join(f"k{i}: {i}" for i in range(10)) + "}"]
+    for level in range(1, levels + 1):
+        aliases = ", ".join(f"*a{level - 1}" for _ in range(10))
+        lines.append(f"a{level}: &a{level}\n  <<: [{aliases}]")
+    return BASE + "\n".join(lines) + "\n"
+
+
+def _laughs() -> str:
+    lines = ['x0: &x0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"x{i}: &x{i} [" + ",".join([f"*x{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    return BASE + "\n".join(lines) + "\n"
+
+
+def _symlink_loop(path: Path) -> None:
+    path.symlink_to(path.name)
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _dev_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def _directory(path: Path) -> None:
+    path.mkdir()
+
+
+def _structure_cases(max_bytes: int) -> Iterator[Case]:
+    base_lines = BASE.count("\n")
+    yield Case("deep-brackets", _nested(100_000), "yaml", 1, 65, "nested more than 64")
+    yield Case(
+        "deep-mappings",
+        "a:\n" + "".join(f"{' ' * (i + 1)}b:\n" for i in range(200)),
+        "yaml",
+        65,
+        65,
+        "nested",
+    )
+    yield Case(
+        "long-int", BASE.replace("  title: Event", "  title: " + "9" * 5000), "schema", 2, 10, "a number of"
+    )
+    text, line, column = _replace("legend_title: Themes", "legend_titel", "Themes")
+    yield Case("misspelt-label", text, "unknown-key", line, column - len("legend_titel") - 2, "legend_title")
+    yield Case("merge-bomb", _merge_bomb(10), "yaml", base_lines + 6, 8, "alias bomb")
+    yield Case("billion-laughs", _laughs(), "yaml", base_lines + 2, 10, "alias bomb")
+    yield Case("recursive-alias", BASE + "loop: &l [*l]\n", "yaml", base_lines + 1, 11, "names no anchor")
+    yield Case("second-document", BASE + "---\nmore: 1\n", "yaml", base_lines + 1, 1, "second YAML document")
+    yield Case(
+        "python-tag",
+        BASE.replace("title: Event", "title: !!python/object/apply:os.system [ls]"),
+        "tag",
+        2,
+        10,
+        "not allowed",
+    )
+    nul = BASE.replace("  stats:", "  stats:").replace("stats:\n", "stats: \x00\n")
+    assert BASE.count("\n", 0, BASE.index("stats:")) == 8  # line 9
+    yield Case("nul-line-9", nul, "yaml", 9, len("stats: ") + 1, "U+0000")
+    raw = BASE.replace("title: Bad Paper", "title: Bäd Pâper \udcff").encode("utf-8", "surrogateescape")
+    line = BASE[: BASE.index("title: Bad Paper")].count("\n") + 1
+    yield Case("invalid-utf8", raw, "encoding", line, len("    title: Bäd Pâper ") + 1, "not UTF-8")
+    yield Case("too-large", BASE + "# " + "x" * max_bytes + "\n", "file", None, None, "more than the")
+    mojibake = "Don\u0e42\u20ac\u2122t " * 60_000
+    text, line, column = _replace("summary: Bad summary.", "summary", f'"{mojibake}"')
+    yield Case("mojibake-1mb", text, "mojibake", line, column, "mis-decoded")
+    yield Case("symlink-loop", None, "file", None, None, "cannot read", make=_symlink_loop)
+    yield Case("fifo", None, "file", None, None, "named pipe", make=_fifo)
+    yield Case("dev-zero", None, "file", None, None, "character device", make=_dev_zero)
+    yield Case("directory", None, "file", None, None, "directory", make=_directory)
+    yield Case("empty", "", "schema", 1, 1, "empty")
+    yield Case("only-comment", "# nothing\n", "schema", 1, 1, "no YAML document")
+    yield Case("top-level-list", "- a\n- b\n", "schema", 1, 1, "top level must be a mapping")
+
+
+def all_cases(max_bytes: int) -> list[Case]:
+    return [
+        *_field_cases(),
+        *_paragraph_cases(),
+        *_syntax_cases(),
+        *_value_cases(),
+        *_structure_cases(max_bytes),
+    ]

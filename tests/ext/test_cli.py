@@ -1,0 +1,66 @@
+"""The ``sphinx-awards`` command: the build's messages, for pre-commit and CI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import ROOTS
+
+#: The console script pip installs beside the interpreter (from PATH in a venv).
+SCRIPT = Path(sys.executable).with_name("sphinx-awards")
+
+
+def run(*arguments: str, cwd: Path | None = None, module: bool = False) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "sphinx_awards"] if module else [str(SCRIPT)]
+    return subprocess.run(
+        [*command, *arguments], capture_output=True, text=True, cwd=cwd or ROOTS, check=False
+    )
+
+
+@pytest.mark.parametrize("module", [False, True], ids=["sphinx-awards", "python -m sphinx_awards"])
+def test_valid_file_passes_silently(module):
+    result = run("check", "test-basic/awards.yaml", module=module)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_default_file_is_awards_yaml(tmp_path):
+    (tmp_path / "awards.yaml").write_text("- not a mapping\n", encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("awards.yaml:1:1: the top level must be a mapping")
+
+
+def test_problems_print_as_path_line_column_and_exit_1(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    text = (ROOTS / "test-data-errors" / "awards.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("title: First Paper", "titel: First Paper"), encoding="utf-8")
+    result = run("check", str(bad), "missing.yaml")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    unknown = f"{bad}:20:5: award 'first': unknown key 'titel'; did you mean 'title'?"
+    assert any(line.startswith(unknown) and line.endswith("[awards.unknown-key]") for line in lines)
+    assert any(
+        line.startswith(f"{bad}:19:5: award 'first': the required key 'title' is missing") for line in lines
+    )
+    assert lines[-1].startswith("missing.yaml:1:1: cannot read the data file")
+    assert "problem(s) in 2 file(s)" in result.stderr
+
+
+def test_init_writes_a_starter_file_that_passes_the_check(tmp_path):
+    result = run("init", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "wrote awards.yaml" in result.stdout
+    assert run("check", "awards.yaml", cwd=tmp_path).returncode == 0
+    again = run("init", cwd=tmp_path)
+    assert again.returncode == 1
+    assert "exists already; pass --force" in again.stderr
+
+
+def test_version_is_the_package_version():
+    import sphinx_awards
+
+    result = run("--version")
+    assert result.stdout.strip() == f"sphinx-awards {sphinx_awards.__version__}"

@@ -1,0 +1,214 @@
+"""Hostile data: every case gives its located warning, nothing crashes or
+injects, and every output stays well-formed.
+
+One site holds every case of ``hostile_cases.py`` on a page of its own (each
+page shows the three directives on its own data file), plus a page without
+cards. Each builder runs in a subprocess under a memory and CPU limit, so a
+regression that blows up fails the test instead of the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from helpers import inventory, parse_html, strip_colors
+from hostile_cases import MARKER, Case, all_cases
+
+MAX_BYTES = 2_000_000
+CASES = all_cases(MAX_BYTES)
+BUILDERS = ("html", "epub", "man", "texinfo", "text", "latex")
+MEMORY_LIMIT = 3 * 1024**3
+CPU_SECONDS = 600
+WARNING = re.compile(r"^(?P<location>.+?): WARNING: (?P<message>.*) \[awards\.(?P<subtype>[a-z-]+)\]$")
+
+
+def _page(index: int) -> str:
+    return f"case-{index:03d}"
+
+
+@dataclass
+class Site:
+    srcdir: Path
+    outdir: Path
+    runs: dict[str, subprocess.CompletedProcess]
+    warnings: list[re.Match[str]]
+
+    def warnings_of(self, index: int) -> list[re.Match[str]]:
+        """The warnings located in the case's data file or on its page."""
+        prefixes = (f"data/{_page(index)}.yaml:", f"{_page(index)}.rst:")
+        return [w for w in self.warnings if w["location"].startswith(prefixes)]
+
+
+def _limits() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
+
+
+def _write_site(srcdir: Path) -> None:
+    data = srcdir / "data"
+    data.mkdir(parents=True)
+    (srcdir / "conf.py").write_text(
+        "extensions = ['sphinx_awards']\n"
+        "project = 'hostile'\n"
+        "show_warning_types = True\n"
+        f"awards_max_bytes = {MAX_BYTES}\n"
+        "latex_engine = 'xelatex'\n",
+        encoding="utf-8",
+    )
+    toctree = "\n".join(f"   {_page(index)}" for index in range(len(CASES)))
+    (srcdir / "index.rst").write_text(
+        f"Hostile\n=======\n\n.. toctree::\n\n   other\n{toctree}\n", encoding="utf-8"
+    )
+    (srcdir / "other.rst").write_text("Other\n=====\n\nA page without cards.\n", encoding="utf-8")
+    for index, case in enumerate(CASES):
+        page = _page(index)
+        path = data / f"{page}.yaml"
+        if case.make is not None:
+            case.make(path)
+        elif isinstance(case.text, bytes):
+            path.write_bytes(case.text)
+        elif case.text and case.text.startswith("event:"):
+            # A namespace keeps ids unique across files; last, so lines stay where they were.
+            path.write_text(f"{case.text}namespace: c{index}\n", encoding="utf-8", newline="")
+        else:
+            path.write_text(case.text or "", encoding="utf-8", newline="")
+        (srcdir / f"{page}.rst").write_text(
+            f"Case {index}\n{'=' * 12}\n\n"
+            f".. awards-summary:: data/{page}.yaml\n\n"
+            f".. awards-legend:: data/{page}.yaml\n\n"
+            f".. awards:: data/{page}.yaml\n",
+            encoding="utf-8",
+        )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Site:
+    root = tmp_path_factory.mktemp("hostile")
+    srcdir, outdir = root / "src", root / "out"
+    _write_site(srcdir)
+    runs = {}
+    for builder in BUILDERS:
+        command = [sys.executable, "-m", "sphinx", "-b", builder, "-d", str(root / "doctrees")]
+        runs[builder] = subprocess.run(
+            [*command, str(srcdir), str(outdir / builder)],
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=CPU_SECONDS,
+            preexec_fn=_limits,
+            check=False,
+        )
+    lines = strip_colors(runs["html"].stderr).replace(f"{srcdir}/", "").splitlines()
+    warnings = [match for line in lines if (match := WARNING.match(line))]
+    return Site(srcdir, outdir, runs, warnings)
+
+
+def test_there_are_at_least_150_cases():
+    assert len(CASES) >= 150
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_every_builder_finishes_without_a_traceback(site, builder):
+    run = site.runs[builder]
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "Traceback" not in run.stderr
+    assert "Exception occurred" not in run.stderr
+
+
+def test_every_warning_is_located_and_short(site):
+    stderr = strip_colors(site.runs["html"].stderr)
+    for line in stderr.splitlines():
+        if "WARNING" in line:
+            assert WARNING.match(line.replace(f"{site.srcdir}/", "")), line[:300]
+            assert len(line) < 700, line[:300]
+
+
+@pytest.mark.parametrize(
+    ("index", "case"), list(enumerate(CASES)), ids=[f"{i:03d}-{c.name[:40]}" for i, c in enumerate(CASES)]
+)
+def test_case_gives_its_located_warning(site, index, case: Case):
+    found = site.warnings_of(index)
+    page = parse_html(site.outdir / "html" / f"{_page(index)}.html")
+    if case.subtype is None:
+        assert found == [], [w.group() for w in found]
+        if case.shown:
+            assert case.shown in page.get_text(), case.shown
+        return
+    matching = [w for w in found if w["subtype"] == case.subtype and case.words in w["message"]]
+    assert matching, f"no {case.subtype} warning with {case.words!r}; got " + repr(
+        [w.group()[:200] for w in found]
+    )
+    if case.line is None:  # not read at all: located at the directive
+        assert any(w["location"].startswith(f"{_page(index)}.rst:") for w in matching)
+    else:
+        expected = f"data/{_page(index)}.yaml:{case.line}" + (f":{case.column}" if case.column else ":")
+        assert any(w["location"].startswith(expected) for w in matching), (
+            expected,
+            [w["location"] for w in matching],
+        )
+
+
+def test_pages_without_cards_still_build(site):
+    for builder, name in (("html", "other.html"), ("text", "other.txt")):
+        assert (site.outdir / builder / name).is_file()
+
+
+def test_epub_files_are_well_formed_xml(site):
+    epub = next((site.outdir / "epub").glob("*.epub"))
+    with zipfile.ZipFile(epub) as archive:
+        names = [n for n in archive.namelist() if n.endswith((".xhtml", ".ncx", ".opf", ".xml"))]
+        assert len(names) > len(CASES)
+        for name in names:
+            ElementTree.fromstring(archive.read(name))  # raises on a file that is not well-formed
+
+
+def test_man_page_runs_no_request_from_the_data(site):
+    groff = shutil.which("groff")
+    if groff is None:
+        if os.environ.get("CI"):
+            pytest.fail("groff is not installed: apt-get install groff-base")
+        pytest.skip("groff is not installed: apt-get install groff-base")
+    page = next((site.outdir / "man").glob("*.1"))
+    checked = subprocess.run(
+        [groff, "-man", "-z", "-ww", str(page)], capture_output=True, text=True, check=False
+    )
+    assert MARKER not in checked.stderr
+    shown = subprocess.run(
+        [groff, "-man", "-Tutf8", "-P-c", str(page)], capture_output=True, text=True, check=False
+    ).stdout
+    assert f".tm {MARKER}" in shown  # the data's words are there, as text
+
+
+def test_texinfo_and_latex_have_no_raw_control_characters(site):
+    texinfo = next((site.outdir / "texinfo").glob("*.texi")).read_text(encoding="utf-8")
+    latex = next((site.outdir / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    for text in (texinfo, latex):
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text)
+    assert "\\input{/etc/passwd}" not in latex  # escaped: \textbackslash{}input...
+
+
+def test_inventory_holds_exactly_the_cards_shown(site):
+    cards = set()
+    for html in (site.outdir / "html").glob("case-*.html"):
+        cards |= {article["id"] for article in parse_html(html).select("article.award-card")}
+    awards = inventory(site.outdir / "html" / "objects.inv")["awards:award"]
+    assert {uri.rpartition("#")[2] for uri, _ in awards.values()} == cards
+    assert all(re.fullmatch(r"c\d+:[a-z0-9-]+", name) for name in awards)
+    assert len(cards) > 100
+
+
+def test_format_syntax_shows_as_written_in_text_output(site):
+    for index, case in enumerate(CASES):
+        if case.subtype is None and case.shown:
+            text = (site.outdir / "text" / f"{_page(index)}.txt").read_text(encoding="utf-8")
+            assert case.shown in " ".join(text.split()), case.shown

@@ -1,0 +1,61 @@
+"""Helpers the tests import: paths, Sphinx's output without terminal codes, HTML parsing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+ROOTS = TESTS / "roots"
+
+
+def strip_colors(text: str) -> str:
+    """Sphinx's output without terminal codes: colours, and (where it thinks it
+    writes to a terminal, as in CI) progress lines rewritten with \\r and erase codes."""
+    return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text).replace("\r", "\n")
+
+
+def parse_html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def _spoken_text(element) -> str:
+    """Text of ``element`` without its aria-hidden parts."""
+    return "".join(
+        text
+        for text in element.find_all(string=True)
+        if not any(parent.get("aria-hidden") == "true" for parent in text.parents if parent.name)
+    )
+
+
+def accessible_name(page, element) -> str:
+    """A link's name as a screen reader computes it (for our markup): the
+    elements aria-labelledby names, else its own text; aria-hidden parts left out."""
+    targets = [page.find(id=ref) for ref in element.get("aria-labelledby", "").split()] or [element]
+    return " ".join(" ".join(_spoken_text(target) for target in targets).split())
+
+
+def visible_text(element) -> str:
+    """The text a sighted reader sees: no screen-reader-only text, no ¶ links."""
+    for hidden in element.select(".awards-sr-only, .headerlink"):
+        hidden.decompose()
+    return " ".join(element.get_text(" ").split())
+
+
+def inventory(path: Path, base: str = "https://example.org/awards") -> dict[str, dict[str, tuple[str, str]]]:
+    """objects.inv as {type: {name: (address, title)}}, read by Sphinx's own loader
+    (its items are named tuples before Sphinx 8.2, objects after)."""
+    from sphinx.util.inventory import InventoryFile
+
+    with path.open("rb") as stream:
+        loaded = InventoryFile.load(stream, base, lambda base, uri: f"{base}/{uri}")
+    return {
+        kind: {
+            name: (item.uri, item.display_name) if hasattr(item, "uri") else (item[2], item[3])
+            for name, item in items.items()
+        }
+        for kind, items in loaded.items()
+    }
