@@ -10,6 +10,7 @@ data file that ``sphinx-awards init`` writes, with ``-W --keep-going -n``.
 from __future__ import annotations
 
 import sys
+import zipfile
 from pathlib import Path
 
 import nox
@@ -29,6 +30,8 @@ MATRIX = [
     ("3.12", "9.1"),
     ("3.13", "9.2"),
 ]
+#: What the wheel must hold besides the modules.
+SHIPPED = ["static/awards.css", "static/awards.js", "schema/awards.schema.json", "starter.yaml", "py.typed"]
 TEST_TOOLS = ["pytest", "beautifulsoup4", "hypothesis", "myst-parser"]
 PAGE = """
 .. awards-summary::
@@ -47,6 +50,13 @@ def wheel(session: nox.Session) -> None:
     """Build the wheel and sdist once, into .nox/dist."""
     session.run("rm", "-rf", str(DIST), external=True)
     session.run(sys.executable, "-m", "build", "--outdir", str(DIST), str(ROOT), silent=True)
+    with zipfile.ZipFile(_wheel()) as wheel:
+        names = set(wheel.namelist())
+    expected = {f"sphinx_awards/{name}" for name in SHIPPED}
+    if missing := expected - names:
+        session.error(f"the wheel lacks {sorted(missing)}")
+    if strays := {name for name in names if not name.startswith(("sphinx_awards/", "sphinx_awards-"))}:
+        session.error(f"the wheel holds files of the site: {sorted(strays)}")
 
 
 def _wheel() -> str:

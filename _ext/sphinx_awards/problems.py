@@ -54,7 +54,7 @@ SUBTYPES = {
     "yaml": "YAML syntax, or a file that expands too much (alias bomb)",
     "tag": "a YAML tag other than plain text, numbers, lists and mappings",
     "schema": "a missing key, a value of the wrong type, empty text",
-    "text": "a control character in any text, or a line break in a one-line field (titles, names, ids)",
+    "text": "a control character, a line break in a one-line field (titles, names, ids), text too long",
     "unknown-key": "a key the schema does not know, with the nearest known one",
     "duplicate-key": "the same key twice in one mapping",
     "duplicate-id": "two entries of one list with the same id",

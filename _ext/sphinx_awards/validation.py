@@ -236,6 +236,13 @@ class _Checker:
             self.report(data_path, f"{where}: {quote(error.instance)} is not a date; {hint}", "date")
         elif kind == "format" and error.validator_value in FORMATS:
             self.report(data_path, f"{where}: {error.cause}", FORMATS[error.validator_value][1])
+        elif kind == "maxLength":
+            self.report(
+                data_path,
+                f"{where} is {len(error.instance):,} characters long, more than the "
+                f"{error.validator_value:,} allowed (a PDF cannot set longer lines); shorten it",
+                "text",
+            )
         elif kind == "minItems":
             self.report(data_path, f"{where} needs at least {error.validator_value} item(s)", "schema")
         else:

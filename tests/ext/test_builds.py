@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -18,15 +19,23 @@ def site(tmp_path, rootdir):
     return srcdir
 
 
-def build(make_app, srcdir: Path, builddir: Path, **kwargs) -> tuple[list[str], Path]:
-    """Build; return the documents Sphinx read (from its own output) and the outdir."""
+def build_reporting(make_app, srcdir: Path, builddir: Path, **kwargs) -> tuple[list[str], list[str], Path]:
+    """Build; return the documents Sphinx read (from its own output), the
+    warning lines and the outdir."""
     app = make_app("html", srcdir=srcdir, builddir=builddir, **kwargs)
     app.build()
-    assert app.warning.getvalue() == ""
     status = strip_colors(app.status.getvalue())
     read = re.findall(r"reading sources\.\.\. \[\s*\d+%\] (.+)", status)
+    warnings = [line for line in strip_colors(app.warning.getvalue()).splitlines() if line.strip()]
     outdir = app.outdir
     app.cleanup()
+    return read, warnings, outdir
+
+
+def build(make_app, srcdir: Path, builddir: Path, **kwargs) -> tuple[list[str], Path]:
+    """Build a site that must give no warning; return the documents read and the outdir."""
+    read, warnings, outdir = build_reporting(make_app, srcdir, builddir, **kwargs)
+    assert warnings == []
     return read, outdir
 
 
@@ -86,3 +95,32 @@ def test_two_clean_builds_are_byte_identical(make_app, site, tmp_path):
     first_files, second_files = _files(first), _files(second)
     assert first_files.keys() == second_files.keys()
     assert [name for name in first_files if first_files[name] != second_files[name]] == []
+
+
+def test_a_data_file_restored_with_an_old_time_rebuilds_its_pages(make_app, site, tmp_path):
+    """Sphinx compares times; a file moved back (cp -p, rsync, tar) is older
+    than the last build, yet its content decides."""
+    build(make_app, site, tmp_path / "build")
+    data = site / "awards.yaml"
+    aside = tmp_path / "aside.yaml"
+    shutil.move(data, aside)
+    read, warnings, outdir = build_reporting(make_app, site, tmp_path / "build")
+    assert "index" in read
+    assert any("cannot read the data file" in warning for warning in warnings)
+    assert parse_html(outdir / "index.html").select("article.award-card") == []
+    shutil.move(aside, data)
+    os.utime(data, (1_000_000_000, 1_000_000_000))  # 2001: older than every build
+    read, warnings, outdir = build_reporting(make_app, site, tmp_path / "build")
+    assert warnings == []
+    assert {"filters", "index"} <= set(read)
+    assert len(parse_html(outdir / "index.html").select("article.award-card")) > 0
+
+
+def test_each_data_problem_is_reported_once_serial_or_parallel(make_app, site, tmp_path):
+    edit(site / "awards.yaml", "title: Second Paper", "titel: Second Paper\n    title: Second Paper")
+    _, serial, _ = build_reporting(make_app, site, tmp_path / "serial")
+    chunks, parallel, _ = build_reporting(make_app, site, tmp_path / "parallel", parallel=2)
+    assert any(" .. " in chunk for chunk in chunks)  # Sphinx read in parallel chunks
+    assert len(serial) == 1
+    assert "unknown key 'titel'" in serial[0]
+    assert parallel == serial

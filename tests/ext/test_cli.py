@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,17 @@ def test_version_is_the_package_version():
 
     result = run("--version")
     assert result.stdout.strip() == f"sphinx-awards {sphinx_awards.__version__}"
+
+
+def test_hostile_files_give_one_located_line_each(tmp_path):
+    """What crashed the command before: deep nesting (a segfault), a FIFO (a hang)."""
+    (tmp_path / "deep.yaml").write_text("[" * 100_000, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    result = run("check", "deep.yaml", "pipe.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    deep, pipe = result.stdout.splitlines()
+    # ours stops at 64 levels; libyaml from PyYAML 6.0.4 on at its own 1,000
+    assert deep.startswith("deep.yaml:1:") and "nest" in deep and deep.endswith("[awards.yaml]")
+    assert pipe == (
+        "pipe.yaml:1:1: cannot read the data file: it is a named pipe (FIFO), not a file [awards.file]"
+    )

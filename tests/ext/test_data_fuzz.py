@@ -7,6 +7,7 @@ a file, a line and a column, and a Sphinx build of it succeeds.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -24,8 +25,16 @@ from sphinx_awards.yamlsource import parse_yaml
 ROOT = TESTS / "roots" / "test-data-errors"
 BASE_LINES = (ROOT / "awards.yaml").read_text(encoding="utf-8").splitlines()
 STRAY = st.sampled_from(
-    [":", "-", "[", "]", "{", "}", '"', "'", "&a", "*a", "!!str", "#", "\t", " ", "x", "", "é", "๐Ÿ"]
+    [
+        *(":", "-", "[", "]", "{", "}", '"', "'", "&a", "*a", "!!str", "#", "\t", " ", "x", "", "é", "๐Ÿ"),
+        # hostile: escapes for control characters and line breaks, format specs,
+        # merges, raw control characters, huge numbers, deep nesting
+        *('"\\x07"', '"a\\nb"', '"\\u2028"', "{papers:>99}", "{papers.real}", "<<: *a", "\x00", "\x1b"),
+        *("9" * 5000, "[" * 200, "&b [*b]", "\u212a", "//evil.example", "javascript:x"),
+    ]
 )
+#: ``AWARDS_FUZZ_EXAMPLES=10000`` for a long run by hand; CI replays a fixed 300.
+EXAMPLES = int(os.environ.get("AWARDS_FUZZ_EXAMPLES", "300"))
 LOCATED_WARNING = re.compile(r"^\S+:\d+(:\d+)?: WARNING: .+ \[awards\.[a-z-]+\]$")
 
 
@@ -52,7 +61,7 @@ def damaged_files(draw) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(damaged_files())
 def test_checking_never_raises_and_locates_every_problem(text):
     result = check_document(parse_yaml("awards.yaml", text))

@@ -212,3 +212,25 @@ def test_format_syntax_shows_as_written_in_text_output(site):
         if case.subtype is None and case.shown:
             text = (site.outdir / "text" / f"{_page(index)}.txt").read_text(encoding="utf-8")
             assert case.shown in " ".join(text.split()), case.shown
+
+
+def test_latex_compiles_to_a_pdf(site):
+    """Everything the data may hold, escaped for LaTeX: the PDF build finishes."""
+    tools = ("xelatex", "latexmk", "make")
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if missing:
+        message = f"{', '.join(missing)} not installed: apt-get install texlive-xetex latexmk"
+        if os.environ.get("AWARDS_REQUIRE_TEX"):
+            pytest.fail(message)
+        pytest.skip(message)
+    latex = site.outdir / "latex"
+    run = subprocess.run(
+        ["make", "-C", str(latex), "all-pdf", "LATEXMKOPTS=-halt-on-error -interaction=nonstopmode"],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=CPU_SECONDS,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert list(latex.glob("*.pdf"))
