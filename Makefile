@@ -19,7 +19,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # The other Pythons the compatibility matrix needs (pyenv's, where they are).
 PYENV_BINS := $(subst $(eval) ,:,$(wildcard $(HOME)/.pyenv/versions/3.1[0-3]*/bin))
 
-.PHONY: html test lint test-compat dist serve clean venv bench bench-smoke
+.PHONY: html test lint test-compat dist serve clean venv bench bench-smoke catalogs
 .DEFAULT_GOAL := html
 
 $(SITE_STAMP): requirements.txt pyproject.toml
@@ -65,3 +65,8 @@ bench-smoke: $(DEV_STAMP)
 
 dirhtml singlehtml epub latex latexpdf text man texinfo xml: $(SITE_STAMP)
 	$(BIN)/sphinx-build -M $@ . $(BUILDDIR) $(SPHINXOPTS)
+
+# The extension's message catalogs: .po (edited) to .mo (shipped).
+catalogs: $(DEV_STAMP)
+	for po in _ext/sphinx_awards/locale/*/LC_MESSAGES/sphinx_awards.po; do \
+		$(BIN)/pybabel compile --use-fuzzy -i $$po -o $${po%.po}.mo; done

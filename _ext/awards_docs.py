@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_awards.messages import Language, format_message
 from sphinx_awards.problems import SUBTYPES
 from sphinx_awards.validation import check_document
 from sphinx_awards.yamlsource import parse_yaml
@@ -80,6 +81,11 @@ EXAMPLES = [
         "event: {title: Example Awards}",
         'event: {title: Example Awards, lede: "{paper} papers"}',
     ),
+    (
+        "A placeholder of an earlier version",
+        "event: {title: Example Awards}",
+        'event: {title: Example Awards, lede: "{word[best]} papers"}',
+    ),
 ]
 
 
@@ -99,6 +105,59 @@ class AwardsChecks(SphinxDirective):
         return [items]
 
 
+_SUBTITLE = {
+    "en": (
+        "{n, plural, one {One Best Paper} other {{n, spellout, capital} Best Papers}}"
+        "{other_tracks, plural, =0 {} other { (incl. {other_tracks, spellout} in {other_track_names})}}"
+    ),
+    "de": (
+        "{n, plural, one {Ein Best Paper} other {{n, spellout, capital} Best Papers}}"
+        "{other_tracks, plural, =0 {} one { (davon eines in {other_track_names})}"
+        " other { (davon {other_tracks, spellout} in {other_track_names})}}"
+    ),
+    "ja": (
+        "最優秀論文{n}本{other_tracks, plural, =0 {} other {（うち{other_track_names}で{other_tracks}本）}}"
+    ),
+}
+_COUNTS = [
+    {"n": 1, "other_tracks": 0, "other_track_names": ""},
+    {"n": 4, "other_tracks": 1, "other_track_names": "Datasets & Benchmarks"},
+    {"n": 21, "other_tracks": 2, "other_track_names": "Datasets & Benchmarks"},
+]
+#: (language, template, the values it is shown with)
+TEMPLATE_EXAMPLES = [
+    *((code, template, _COUNTS) for code, template in _SUBTITLE.items()),
+    (
+        "en",
+        "{papers, plural, =0 {no papers} one {# paper} other {# papers}}",
+        [{"papers": n} for n in (0, 1, 1234)],
+    ),
+    (
+        "de",
+        "{papers, plural, =0 {keine Paper} one {# Paper} other {# Paper}}",
+        [{"papers": n} for n in (0, 1, 1234)],
+    ),
+    ("en", "{papers, spellout, capital} papers", [{"papers": 4}]),
+]
+
+
+class AwardsTemplateExamples(SphinxDirective):
+    """Templates (as a data file or a translator writes them) with the values
+    they get and what they give, computed by the extension itself."""
+
+    def run(self) -> list[nodes.Node]:
+        items = nodes.definition_list(classes=["awards-template-examples"])
+        for code, template, examples in TEMPLATE_EXAMPLES:
+            definition = nodes.definition()
+            for values in examples:
+                shown = ", ".join(f"{name} = {value!r}" for name, value in values.items() if value != "")
+                result = format_message(template, values, Language(code))
+                definition += nodes.paragraph("", "", nodes.literal(shown, shown), nodes.Text(f" → {result}"))
+            term = nodes.term("", f"{code}: ", nodes.literal(template, template))
+            items += nodes.definition_list_item("", term, definition)
+        return [items]
+
+
 class AwardsSubtypes(SphinxDirective):
     """The warning subtypes, from the code's own table."""
 
@@ -115,4 +174,5 @@ class AwardsSubtypes(SphinxDirective):
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("awards-checks", AwardsChecks)
     app.add_directive("awards-subtypes", AwardsSubtypes)
+    app.add_directive("awards-template-examples", AwardsTemplateExamples)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

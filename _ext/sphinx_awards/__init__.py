@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import sphinx
 from sphinx.errors import ExtensionError
 
-from . import assets, card, datafiles, directives, domain, nodes
+from . import assets, card, datafiles, directives, domain, i18n, nodes
 from .yamlsource import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -60,8 +60,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("awards_json_ld", True, "html", types=frozenset({bool}))
     app.add_config_value("awards_max_bytes", DEFAULT_MAX_BYTES, "env", types=frozenset({int}))
 
+    app.add_message_catalog(i18n.CATALOG, str(i18n.LOCALE_DIR))
     nodes.register(app)
     card.register(app)
+    app.add_node(i18n.awards_messages)  # for the gettext builder only: removed for every other
+    app.connect("doctree-resolved", i18n.drop_messages)
     app.add_directive("awards-summary", directives.AwardsSummary)
     app.add_directive("awards-legend", directives.AwardsLegend)
     app.add_directive("awards", directives.Awards)

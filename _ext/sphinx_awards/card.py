@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .i18n import _
 from .model import Award, AwardsData, Tag
 from .nodes import (
     award_block,
@@ -61,8 +62,8 @@ class CardView:
             theme_key=data.theme_key(theme),
             color=theme.color,
             color_dark=theme.color_dark,
-            view_paper=data.labels.view_paper,
-            et_al=data.labels.et_al,
+            view_paper=data.labels.view_paper or str(_("View paper")),
+            et_al=data.labels.et_al or str(_("et al.")),
         )
 
     @property
@@ -160,7 +161,7 @@ def visit_card_html(self: HTML5Translator, node: award_card) -> None:
     permalink = ""
     if self.config.html_permalinks and self.builder.add_permalinks:
         permalink = (
-            f'<a class="headerlink" href="#{view.anchor}" title="Link to this card">'
+            f'<a class="headerlink" href="#{view.anchor}" title="{escape(str(_("Link to this card")))}">'
             f"{self.config.html_permalinks_icon}</a>"
         )
     e_reader = self.builder.name.startswith("epub")

@@ -7,6 +7,8 @@ directory with a leading ``/``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils.parsers.rst import directives
@@ -16,6 +18,8 @@ from sphinx.util.docutils import SphinxDirective
 from . import render
 from .datafiles import FileRead, Report, note_file_read
 from .domain import CardLocation, awards_domain
+from .i18n import messages_node, translate
+from .messages import Language
 from .selection import FILTER_OPTIONS, Selection, grouping
 from .validation import load_awards
 
@@ -72,19 +76,33 @@ class _AwardsDirective(SphinxDirective):
         sections, whose h1 is the page title (the summary's)."""
         return max(self.state.memo.section_level, 1) + 1
 
-    def finish(self, node: nodes.Element) -> nodes.Element:
-        self.set_source_info(node)
-        node["classes"] += self.options.get("class", [])
-        return node
+    @property
+    def language(self) -> Language:
+        return Language(self.config.language or "en")
+
+    def translated(self, data: AwardsData) -> AwardsData:
+        """The data in the page's language (see ``i18n.py``)."""
+        return translate(data, self.env)
+
+    def finish(self, data: AwardsData, shown: Iterable[Award], *results: nodes.Element) -> list[nodes.Node]:
+        """The directive's nodes, and the texts they show for the gettext builder."""
+        ids = {award.id for award in shown}
+        messages = messages_node(replace(data, awards=tuple(a for a in data.awards if a.id in ids)))
+        for node in (*results, messages):
+            self.set_source_info(node)
+        for node in results:
+            node["classes"] += self.options.get("class", [])
+        return [*results, messages]
 
 
 class AwardsSummary(_AwardsDirective):
     """The title block: title, lede, meta strip and stat tiles; counts follow the filters."""
 
     def run(self) -> list[nodes.Node]:
-        data = self.load()
-        if data is None:
+        original = self.load()
+        if original is None:
             return []
+        data = self.translated(original)
         awards = self.selection(data).awards(data)
         document = self.state.document
         if self.state.memo.section_level == 0 and "title" not in document:
@@ -93,22 +111,24 @@ class AwardsSummary(_AwardsDirective):
                 # The page's description, for search engines and link previews
                 # (sphinxext-opengraph reads og:description).
                 metadata = self.env.metadata[self.env.docname]
-                lede = render.fill_lede(data, awards)
+                lede = render.fill_lede(data, awards, self.language)
                 metadata.setdefault("description", lede)
                 metadata.setdefault("og:description", lede)
         level = self.state.memo.section_level + 1
-        return [self.finish(render.summary(data, awards, level))]
+        return self.finish(original, awards, render.summary(data, awards, level, self.language))
 
 
 class AwardsLegend(_AwardsDirective):
     """The themes, each with its colour: those of the awards the filters keep."""
 
     def run(self) -> list[nodes.Node]:
-        data = self.load()
-        if data is None:
+        original = self.load()
+        if original is None:
             return []
-        themes = self.selection(data).themes_of(data)
-        return [self.finish(render.legend(data, themes, self.heading_level))]
+        data = self.translated(original)
+        selection = self.selection(data)
+        legend = render.legend(data, selection.themes_of(data), self.heading_level, self.language)
+        return self.finish(original, selection.awards(data), legend)
 
 
 class Awards(_AwardsDirective):
@@ -121,14 +141,16 @@ class Awards(_AwardsDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        data = self.load()
-        if data is None:
+        original = self.load()
+        if original is None:
             return []
+        data = self.translated(original)
         awards = self.selection(data).awards(data)
         if "no-index" not in self.options:
             self.register(data, awards)
-        sections = render.groups(data, awards, self.heading_level, self.options.get("group-by", "award"))
-        return [self.finish(section) for section in sections]
+        group_by = self.options.get("group-by", "award")
+        sections = render.groups(data, awards, self.heading_level, self.language, group_by)
+        return self.finish(original, awards, *sections)
 
     def register(self, data: AwardsData, awards: list[Award]) -> None:
         domain = awards_domain(self.env)

@@ -85,12 +85,13 @@ class Stat:
 
 @dataclass(frozen=True)
 class Labels:
-    """Words the cards print around the data, overridable for other languages."""
+    """Words the cards print around the data; empty means the extension's own
+    words in the site's language ("View paper", "Ver artículo"...)."""
 
-    view_paper: str = "View paper"
-    et_al: str = "et al."
-    legend_title: str = "Theme Legend"
-    legend_subtitle: str = "Color-coded by dominant research area"
+    view_paper: str = ""
+    et_al: str = ""
+    legend_title: str = ""
+    legend_subtitle: str = ""
 
 
 @dataclass(frozen=True)

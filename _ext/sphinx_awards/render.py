@@ -7,6 +7,8 @@ the cards, which are many, in the compact nodes of ``card.py``.
 
 from __future__ import annotations
 
+import datetime
+import json
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -14,6 +16,8 @@ from docutils import nodes
 
 from . import counts
 from .card import CardView, card_node
+from .i18n import _, status_messages
+from .messages import Language, format_message
 from .model import Award, AwardsData, MetaItem, Stat, Theme
 from .nodes import (
     awards_decoration,
@@ -55,61 +59,81 @@ def _item(*children: nodes.Element, css_class: str = "", **attributes: Any) -> n
     return item
 
 
-def variables(data: AwardsData, awards: Iterable[Award]) -> dict[str, object]:
-    return counts.global_variables(awards, data.levels, data.tracks, len(data.themes))
+def variables(data: AwardsData, awards: Iterable[Award], language: Language) -> dict[str, object]:
+    return counts.global_values(awards, data.levels, data.tracks, len(data.themes), language)
 
 
 # -- summary -------------------------------------------------------------------
 
 
-def _meta_value(item: MetaItem, values: dict[str, object]) -> nodes.Node:
+class _Filler:
+    """Fills the data's templates with one set of values, in one language."""
+
+    def __init__(self, values: dict[str, object], language: Language) -> None:
+        self.values = values
+        self.language = language
+
+    def __call__(self, template: str) -> str:
+        return format_message(template, self.values, self.language)
+
+
+def long_date(day: datetime.date, language: Language) -> str:
+    """ "November 26, 2025", "26. November 2025", "2025年11月26日"."""
+    from babel.dates import format_date
+
+    try:
+        return str(format_date(day, format="long", locale=language.code.replace("-", "_")))
+    except (ValueError, LookupError):
+        return str(format_date(day, format="long", locale="en"))
+
+
+def _meta_value(item: MetaItem, fill: _Filler) -> nodes.Node:
     if item.date is not None:
-        day = item.date
-        text = f"{day:%B} {day.day}, {day.year}"
-        return awards_time(text, text, html_attributes={"datetime": day.isoformat()})
+        text = long_date(item.date, fill.language)
+        return awards_time(text, text, html_attributes={"datetime": item.date.isoformat()})
     if item.link is not None:
         return nodes.reference(item.link.label, item.link.label, refuri=item.link.url)
-    return nodes.Text(counts.fill(item.text, values))
+    return nodes.Text(fill(item.text))
 
 
-def _meta_item(item: MetaItem, values: dict[str, object]) -> nodes.list_item:
+def _meta_item(item: MetaItem, fill: _Filler) -> nodes.list_item:
     parts: list[nodes.Node | str] = []
     if item.emoji:
         parts += [decoration(item.emoji, emoji=True), " "]
     parts += [
-        _inline(counts.fill(item.label, values), "awards-meta__label"),
+        _inline(fill(item.label), "awards-meta__label"),
         decoration(f" {item.separator} "),
-        _meta_value(item, values),
+        _meta_value(item, fill),
     ]
     return _item(paragraph("awards-meta__item", *parts))
 
 
-def _stat_tile(stat: Stat, values: dict[str, object]) -> nodes.list_item:
+def _stat_tile(stat: Stat, fill: _Filler) -> nodes.list_item:
     children = [
-        paragraph("awards-stat__label", counts.fill(stat.label, values)),
-        paragraph("awards-stat__value", counts.fill(stat.value, values)),
+        paragraph("awards-stat__label", fill(stat.label)),
+        paragraph("awards-stat__value", fill(stat.value)),
     ]
     if stat.detail:
-        children.append(paragraph("awards-stat__detail", counts.fill(stat.detail, values)))
+        children.append(paragraph("awards-stat__detail", fill(stat.detail)))
     if stat.emoji:
         children.append(paragraph("awards-stat__emoji", decoration(stat.emoji, emoji=True)))
     return _item(*children, css_class="awards-stat")
 
 
-def fill_lede(data: AwardsData, awards: Iterable[Award]) -> str:
-    return counts.fill(data.lede, variables(data, awards))
+def fill_lede(data: AwardsData, awards: Iterable[Award], language: Language) -> str:
+    return format_message(data.lede, variables(data, awards, language), language)
 
 
-def summary(data: AwardsData, awards: Iterable[Award], level: int) -> awards_summary:
-    values = variables(data, awards)
+def summary(data: AwardsData, awards: Iterable[Award], level: int, language: Language) -> awards_summary:
+    fill = _Filler(variables(data, awards, language), language)
     node = _verbatim(awards_summary(classes=["awards-summary"]))
     node += _heading(data.title, level, "awards-summary__title")
     if data.lede:
-        node += paragraph("awards-summary__lede", counts.fill(data.lede, values))
+        node += paragraph("awards-summary__lede", fill(data.lede))
     if data.meta:
-        node += _list("awards-meta", (_meta_item(item, values) for item in data.meta))
+        node += _list("awards-meta", (_meta_item(item, fill) for item in data.meta))
     if data.stats:
-        node += _list("awards-stats", (_stat_tile(stat, values) for stat in data.stats))
+        node += _list("awards-stats", (_stat_tile(stat, fill) for stat in data.stats))
     return node
 
 
@@ -127,11 +151,14 @@ def _swatch(data: AwardsData, theme: Theme) -> awards_decoration:
     )
 
 
-def legend(data: AwardsData, themes: Iterable[Theme], level: int) -> awards_legend:
+def legend(data: AwardsData, themes: Iterable[Theme], level: int, language: Language) -> awards_legend:
     labels = data.labels
-    node = _verbatim(awards_legend(classes=["awards-legend"]))
-    node += _heading(labels.legend_title, level, "awards-legend__title")
-    node += paragraph("awards-legend__subtitle", labels.legend_subtitle)
+    status = json.dumps(status_messages(language), ensure_ascii=False, sort_keys=True)
+    node = _verbatim(awards_legend(classes=["awards-legend"], html_attributes={"data-awards-status": status}))
+    node += _heading(labels.legend_title or str(_("Theme Legend")), level, "awards-legend__title")
+    node += paragraph(
+        "awards-legend__subtitle", labels.legend_subtitle or str(_("Color-coded by dominant research area"))
+    )
     node += _list(
         "awards-legend__themes",
         (_item(paragraph("awards-legend__name", _swatch(data, theme), theme.name)) for theme in themes),
@@ -158,7 +185,7 @@ def _group(title: str, subtitle: str, css_class: str, grid: nodes.container, lev
 
 
 def groups(
-    data: AwardsData, awards: Iterable[Award], level: int, group_by: str = "award"
+    data: AwardsData, awards: Iterable[Award], level: int, language: Language, group_by: str = "award"
 ) -> list[nodes.Element]:
     """The cards in sections by award level, theme or track (in the data's order,
     skipping empty ones), or in one grid without a heading for ``none``."""
@@ -167,14 +194,12 @@ def groups(
         return [_verbatim(_grid(data, awards, level))]
     sections: list[nodes.Element] = []
     if group_by == "award":
-        values = variables(data, data.awards)
+        values = variables(data, data.awards, language)
         for level_info in data.levels:
             in_level = [award for award in awards if award.level == level_info.id]
             if in_level:
-                subtitle = counts.fill(
-                    level_info.subtitle,
-                    {**values, **counts.level_variables(level_info, in_level, data.tracks)},
-                )
+                level_values = counts.level_values(level_info, in_level, data.tracks)
+                subtitle = format_message(level_info.subtitle, {**values, **level_values}, language)
                 grid = _grid(data, in_level, level + 1)
                 sections.append(
                     _group(level_info.section_title, subtitle, f"awards-group--{level_info.id}", grid, level)

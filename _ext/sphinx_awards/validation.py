@@ -18,6 +18,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from . import counts
+from .messages import template_error
 from .model import Award, AwardsData, Labels, Level, Link, MetaItem, Stat, Tag, Theme, Track
 from .problems import DataPath, Problem, quote
 from .textchecks import color_problem, mojibake_repair, text_problem, url_problem
@@ -306,29 +307,37 @@ class _Checker:
                     "mojibake",
                 )
 
-    def template_fields(self) -> Iterator[tuple[DataPath, str, tuple[str, ...]]]:
+    def template_fields(self) -> Iterator[tuple[DataPath, str, bool]]:
+        """Every text that is a template, and whether it is a level's (with its own arguments)."""
         event = self.data.get("event") or {}
         if isinstance(event.get("lede"), str):
-            yield ("event", "lede"), event["lede"], counts.GLOBAL_PLACEHOLDERS
+            yield ("event", "lede"), event["lede"], False
         for list_name, keys in (("meta", ("label", "text")), ("stats", ("label", "value", "detail"))):
             for entry, item in self.entries(list_name):
                 for key in keys:
                     if key in item:
-                        yield (*entry, key), item[key], counts.GLOBAL_PLACEHOLDERS
+                        yield (*entry, key), item[key], False
         for entry, level in self.entries("levels"):
             if "subtitle" in level:
-                yield (
-                    (*entry, "subtitle"),
-                    level["subtitle"],
-                    counts.GLOBAL_PLACEHOLDERS + counts.LEVEL_PLACEHOLDERS,
-                )
+                yield (*entry, "subtitle"), level["subtitle"], True
 
     def check_templates(self) -> None:
         level_ids = [level["id"] for _, level in self.entries("levels")]
-        for data_path, template, allowed in self.template_fields():
-            error = counts.placeholder_error(template, allowed, level_ids)
-            if error:
-                self.report(data_path, f"{self.describe(data_path)}: {error}", "template")
+        for entry, level in self.entries("levels"):
+            if level["id"] in counts.GLOBAL_ARGUMENTS or level["id"] in counts.LEVEL_ARGUMENTS:
+                self.report(
+                    (*entry, "id"),
+                    f"{self.describe(entry)}: the id {level['id']!r} is also the name of a template "
+                    "argument, so texts cannot count its awards; rename it",
+                    "template",
+                )
+        for data_path, template, in_level in self.template_fields():
+            found = template_error(template, counts.arguments(level_ids, in_level=in_level))
+            if found is not None:
+                message, index = found
+                self.report(
+                    data_path, f"{self.describe(data_path)}: {message} (at character {index + 1})", "template"
+                )
 
     def run(self) -> AwardsData | None:
         if not isinstance(self.data, dict):

@@ -338,11 +338,22 @@ def test_mojibake_of_emoji(build):
     assert "'📊 Tables'" in warning
 
 
-def test_template_with_unknown_placeholder(build):
-    data = mutate('lede: "{papers} papers"', 'lede: "{paper} papers"')
+@pytest.mark.parametrize(
+    ("template", "words"),
+    [
+        ("{paper} papers", "unknown argument {paper}; this text may use {papers}, {themes}"),
+        ("{papers, plural, one {# paper}}", "needs an 'other {...}' choice"),
+        ("{papers, plural, one {# paper} other {# papers}", "is not closed"),
+        ("{track_names, plural, other {x}}", "{track_names} is text, not a number"),
+        ("{papers, ordinal}", "unknown type 'ordinal'"),
+        ("{word[gold]} papers", "{word[gold]} is the old placeholder syntax; write {LEVEL, spellout}"),
+    ],
+)
+def test_template_mistakes_are_located_and_shown_as_written(build, template, words):
+    data = mutate('lede: "{papers} papers"', f'lede: "{template}"')
     built = build(data)
-    built.warning(f"awards.yaml:{line_of(data, 'lede:')}:9", "unknown placeholder {paper}", "template")
-    assert built.page.select_one(".awards-summary__lede").get_text() == "{paper} papers"
+    built.warning(f"awards.yaml:{line_of(data, 'lede:')}:9", words, "template")
+    assert built.page.select_one(".awards-summary__lede").get_text() == template
 
 
 # -- hostile YAML --------------------------------------------------------------

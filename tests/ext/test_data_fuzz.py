@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_awards import render
+from sphinx_awards.messages import Language
 from sphinx_awards.validation import check_document
 from sphinx_awards.yamlsource import parse_yaml
 
@@ -72,10 +73,11 @@ def test_checking_never_raises_and_locates_every_problem(text):
         assert problem.column >= 1
         assert problem.message
     if result.data is not None:
-        render.summary(result.data, result.data.awards, 1)
-        render.legend(result.data, result.data.themes, 2)
+        english = Language("en")
+        render.summary(result.data, result.data.awards, 1, english)
+        render.legend(result.data, result.data.themes, 2, english)
         for group_by in ("award", "theme", "track", "none"):
-            render.groups(result.data, result.data.awards, 2, group_by)
+            render.groups(result.data, result.data.awards, 2, english, group_by)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -52,7 +52,7 @@ def test_filters(built):
 def test_summary_and_legend_counts_follow_the_filter(built):
     page = parse_html(built.outdir / "filters.html")
     silver = section(page, "Summary and legend")
-    assert silver.select_one(".awards-summary__lede").get_text() == "one papers: zero gold and one silver."
+    assert silver.select_one(".awards-summary__lede").get_text() == "One paper: zero gold and one silver."
     assert silver.select_one(".awards-stat__value").get_text() == "1"
     assert [visible_text(li) for li in silver.select(".awards-legend__themes > li")] == ["Alpha Theme"]
 

@@ -105,7 +105,7 @@ def test_legend_lists_every_theme_with_its_colour(page):
 
 def test_summary_counts_are_computed(page):
     summary = page.select_one("header.awards-summary")
-    assert summary.select_one(".awards-summary__lede").get_text() == "three papers: two gold and one silver."
+    assert summary.select_one(".awards-summary__lede").get_text() == "Three papers: two gold and one silver."
     meta = [visible_text(li) for li in summary.select(".awards-meta > li")]
     assert meta == [
         "Announced · January 2, 2030",

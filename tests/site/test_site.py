@@ -117,3 +117,38 @@ def test_data_file_page_shows_every_check_at_work(site):
         messages = [code.get_text() for code in example.select("p code")]
         assert messages, example.get_text()
         assert all(re.match(r"awards\.yaml:\d+:\d+: .+ \[awards\.[a-z-]+\]$", m) for m in messages)
+
+
+#: What no page may show: a plural noun after one, an empty or stray fragment,
+#: a template that was not filled in.
+WRONG_WORDS = re.compile(
+    r"\b(?:[Oo]ne|1) (?:[\w-]+ )?(?:[Pp]apers|[Rr]unners-[Uu]p|cards)\b"
+    r"|\(\s*(?:incl\.\s*)?\)|\(incl\. (?:zero|0) "
+    r"|[·•,]\s*[·•,]|\{[a-z_-]+(?:,[^}]*)?\}"
+)
+
+
+def test_no_page_shows_a_wrong_plural_or_an_empty_fragment(site):
+    pages = sorted((site.workdir / "out").rglob("*.html"))
+    assert len(pages) >= 13
+    for path in pages:
+        if path.name in ("data-file.html", "using.html", "install.html", "genindex.html", "search.html"):
+            continue  # these document the template syntax itself, braces and all
+        text = visible_text(parse_html(path))
+        assert not WRONG_WORDS.search(text), (path.name, WRONG_WORDS.search(text).group())
+
+
+@pytest.mark.parametrize("language", ["de", "ja"])
+def test_the_site_builds_in_other_languages_with_their_words_and_dates(tmp_path, language):
+    result = subprocess.run(
+        [*SPHINX_BUILD, "-D", f"language={language}", "-b", "html", str(REPO), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    page = parse_html(tmp_path / "out" / "index.html")
+    date = {"de": "26. November 2025", "ja": "2025年11月26日"}[language]
+    view = {"de": "Zum Paper", "ja": "論文を読む"}[language]
+    assert page.select_one(".awards-meta time").get_text() == date
+    assert page.select_one("article.award-card .award-links a").get_text(strip=True).startswith(view)

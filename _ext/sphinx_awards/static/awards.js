@@ -40,7 +40,15 @@
       group.hidden = !group.querySelector(".award-card:not([hidden])");
     }
     for (const b of buttons) b.setAttribute("aria-pressed", b.value === theme);
-    if (announce) status.textContent = `${shown} of ${cards.length} cards shown`;
+    if (announce) status.textContent = announcement(shown, cards.length);
+  }
+  // "N of M cards shown" in the page's language: one text per plural category.
+  function announcement(shown, total) {
+    const legend = document.querySelector("[data-awards-status]");
+    const texts = JSON.parse(legend?.dataset.awardsStatus || "{}");
+    const category = new Intl.PluralRules(document.documentElement.lang || "en").select(total);
+    const text = texts[category] || texts.other || "{shown} of {total} cards shown";
+    return text.replace("{shown}", shown).replace("{total}", total);
   }
   addEventListener("popstate", () => show(true));
   show(false);

@@ -1,0 +1,166 @@
+"""Words in the site's language: the extension's own, and the data file's.
+
+The extension's own strings ("View paper", "Link to this card"...) go through
+Sphinx's translation machinery, from the ``sphinx_awards`` message catalog
+shipped in ``locale/``; they follow the site's ``language``.
+
+The data file's texts are translated the way Sphinx sites translate pages,
+with ``make gettext`` and ``.po`` files under ``locale_dirs``. A card is
+rendered while its page is read, so Sphinx's own translation transform (which
+works on the page's paragraphs afterwards) never sees its words. Instead:
+
+* each directive leaves an ``awards_messages`` node in the page, a
+  ``translatable`` node holding the data texts it shows, so the gettext builder
+  puts them into the page's ``.pot`` catalog (with the page's location);
+* on a translated build, each directive looks the texts up in the same
+  compiled catalog Sphinx uses for that page (``init_locale`` with the page's
+  text domain) before rendering, so templates are translated before their
+  counts are filled in.
+
+Sphinx already reads a page again when its catalog changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import fields, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import get_translation, get_translator, is_translator_registered
+from sphinx.locale import init as init_locale
+from sphinx.util.i18n import docname_to_domain
+
+from .messages import Language
+from .model import AwardsData, Link
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+CATALOG = "sphinx_awards"
+LOCALE_DIR = Path(__file__).parent / "locale"
+#: The extension's own strings: ``_("View paper")``, ``_(singular, plural, n)``.
+_ = get_translation(CATALOG)
+
+
+def map_texts(data: AwardsData, change: Callable[[str], str]) -> AwardsData:
+    """``data`` with every text a reader sees passed through ``change`` (not ids,
+    addresses, colours, authors' names, emoji or dates)."""
+
+    def text(value: str) -> str:
+        return change(value) if value else value
+
+    def link(value: Link | None) -> Link | None:
+        return replace(value, label=text(value.label)) if value is not None else None
+
+    labels = data.labels
+    return replace(
+        data,
+        title=text(data.title),
+        lede=text(data.lede),
+        meta=tuple(replace(m, label=text(m.label), text=text(m.text), link=link(m.link)) for m in data.meta),
+        stats=tuple(
+            replace(s, label=text(s.label), value=text(s.value), detail=text(s.detail)) for s in data.stats
+        ),
+        themes=tuple(replace(theme, name=text(theme.name)) for theme in data.themes),
+        tracks=tuple(replace(track, name=text(track.name), badge=text(track.badge)) for track in data.tracks),
+        levels=tuple(
+            replace(
+                level,
+                name=text(level.name),
+                short=text(level.short),
+                section_title=text(level.section_title),
+                subtitle=text(level.subtitle),
+            )
+            for level in data.levels
+        ),
+        awards=tuple(
+            replace(
+                award,
+                title=text(award.title),
+                summary=text(award.summary),
+                description=text(award.description),
+                tags=tuple(replace(tag, text=text(tag.text)) for tag in award.tags),
+                links=tuple(replace(one, label=text(one.label)) for one in award.links),
+            )
+            for award in data.awards
+        ),
+        labels=replace(labels, **{f.name: text(getattr(labels, f.name)) for f in fields(labels)}),
+    )
+
+
+def texts_of(data: AwardsData) -> list[str]:
+    """The texts ``map_texts`` would translate, in order, each once."""
+    found: dict[str, None] = {}
+
+    def note(text: str) -> str:
+        found[text] = None
+        return text
+
+    map_texts(data, note)
+    return list(found)
+
+
+def translate(data: AwardsData, env: BuildEnvironment) -> AwardsData:
+    """The data in the page's language, from the page's compiled catalog (if any)."""
+    if not env.config.language or not env.config.locale_dirs:
+        return data
+    textdomain = docname_to_domain(env.docname, env.config.gettext_compact)
+    directories = [Path(env.srcdir) / directory for directory in env.config.locale_dirs]
+    catalog, found = init_locale(directories, env.config.language, textdomain)
+    if not found:
+        return data
+
+    def look_up(text: str) -> str:
+        translated = catalog.gettext(text)
+        return translated if translated.strip() else text
+
+    return map_texts(data, look_up)
+
+
+class awards_messages(nodes.Element, addnodes.translatable):
+    """The data texts a directive shows, for the gettext builder; invisible in
+    every output (a post-transform removes it for all other builders)."""
+
+    def preserve_original_messages(self) -> None:
+        """The texts are kept in ``texts`` as they are."""
+
+    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
+        """Nothing to do: the directive rendered the translation already."""
+
+    def extract_original_messages(self) -> Sequence[str]:
+        return list(self["texts"])
+
+
+def messages_node(data: AwardsData) -> awards_messages:
+    return awards_messages(texts=texts_of(data))
+
+
+def ngettext(singular: str, plural: str, number: int) -> str:
+    """The extension's own words for a count, in the site's language."""
+    if is_translator_registered(CATALOG):
+        return str(get_translator(CATALOG).ngettext(singular, plural, number))
+    return singular if number == 1 else plural
+
+
+def status_messages(language: Language) -> dict[str, str]:
+    """The legend's "N of M cards shown", for each plural category of the
+    language (the script picks one with ``Intl.PluralRules``)."""
+    samples: dict[str, int] = {}
+    for number in range(1001):
+        samples.setdefault(language.plural_category(number), number)
+    return {
+        category: ngettext("{shown} of {total} card shown", "{shown} of {total} cards shown", number)
+        for category, number in samples.items()
+    }
+
+
+def drop_messages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """The texts' node is only for the gettext builder: every other builder
+    (those Sphinx ships and any other) writes the page without it."""
+    if app.builder.name != "gettext":
+        for node in list(doctree.findall(awards_messages)):
+            node.parent.remove(node)

@@ -1,0 +1,144 @@
+"""Other languages: the extension's own words and dates follow ``language``, and
+the data's texts go through the gettext workflow like any page's text."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from helpers import ROOTS, parse_html, visible_text
+
+from sphinx_awards.i18n import LOCALE_DIR
+
+
+@pytest.fixture
+def i18n_root(tmp_path) -> Path:
+    """A copy: building a translated site compiles .po files into .mo beside them."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-i18n", srcdir)
+    return srcdir
+
+
+def _build(make_app, srcdir: Path, builddir: Path, builder: str = "html", **overrides):
+    app = make_app(builder, srcdir=srcdir, builddir=builddir, confoverrides=overrides)
+    app.build()
+    assert app.warning.getvalue() == ""
+    outdir = app.outdir
+    app.cleanup()
+    return outdir
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            {
+                "date": "January 2, 2030",
+                "view": "View paper",
+                "et_al": "Ada Lovelace et al.",
+                "permalink": "Link to this card",
+                "legend": "Theme Legend",
+                "status_other": "{shown} of {total} cards shown",
+            },
+        ),
+        (
+            "de",
+            {
+                "date": "2. Januar 2030",
+                "view": "Zum Paper",
+                "et_al": "Ada Lovelace u. a.",
+                "permalink": "Link zu dieser Karte",
+                "legend": "Legende der Themen",
+                "status_other": "{shown} von {total} Karten angezeigt",
+            },
+        ),
+        (
+            "ja",
+            {
+                "date": "2030年1月2日",
+                "view": "論文を読む",
+                "et_al": "Ada Lovelace ほか",
+                "permalink": "このカードへのリンク",
+                "legend": "テーマの凡例",
+                "status_other": "{total} 件中 {shown} 件のカードを表示",
+            },
+        ),
+    ],
+)
+def test_the_extensions_words_and_dates_follow_the_language(
+    make_app, i18n_root, tmp_path, language, expected
+):
+    shutil.rmtree(i18n_root / "locale")  # the extension's own catalog only
+    page = parse_html(_build(make_app, i18n_root, tmp_path / "build", language=language) / "index.html")
+    card = page.select_one("article#first")
+    assert page.select_one(".awards-meta time").get_text() == expected["date"]
+    assert page.select_one(".awards-meta time")["datetime"] == "2030-01-02"
+    assert card.select_one(".award-links a").get_text(strip=True).rstrip(" ↗") == expected["view"]
+    assert card.select_one(".award-authors summary").get_text() == expected["et_al"]
+    assert card.select_one(".headerlink")["title"] == expected["permalink"]
+    assert page.select_one(".awards-legend__title").get_text() == expected["legend"]
+    status = json.loads(page.select_one("[data-awards-status]")["data-awards-status"])
+    assert status["other"] == expected["status_other"]
+
+
+def test_gettext_puts_the_data_texts_into_the_pages_catalog(make_app, i18n_root, tmp_path):
+    outdir = _build(make_app, i18n_root, tmp_path / "gettext", builder="gettext")
+    with (outdir / "index.pot").open("rb") as pot:
+        catalog = read_po(pot)
+    ids = {message.id for message in catalog if message.id}
+    assert {
+        "Translated Awards",
+        "{papers, plural, one {# paper} other {# papers}} this year.",
+        "The First Paper",
+        "A summary in English.",
+        "A description in English.",
+        "Robots",
+        "Gold Papers",
+        "{n, plural, one {One gold paper} other {{n, spellout, capital} gold papers}}",
+        "Alpha Theme",
+    } <= ids
+    assert "Ada Lovelace" not in ids  # names are not translated
+    assert "https://example.org/first" not in ids
+    first = next(message for message in catalog if message.id == "The First Paper")
+    assert any(path.endswith("index.rst") for path, _ in first.locations)
+
+
+def test_a_translated_po_changes_the_cards_in_the_translated_build(make_app, i18n_root, tmp_path):
+    page = parse_html(_build(make_app, i18n_root, tmp_path / "de", language="de") / "index.html")
+    first, second = page.select_one("article#first"), page.select_one("article#second")
+    assert first.select_one("h3").get_text(strip=True).rstrip("¶") == "Das erste Paper"
+    assert first.select_one(".award-summary").get_text() == "Eine Zusammenfassung auf Deutsch."
+    assert first.select_one(".award-description").get_text() == "A description in English."  # not translated
+    assert second.select_one("h3").get_text(strip=True).rstrip("¶") == "Das zweite Paper"
+    assert page.select_one(".awards-group__title").get_text() == "Goldene Paper"
+    assert visible_text(page.select_one(".awards-group__subtitle")) == "Zwei goldene Paper"
+    assert visible_text(page.select_one(".awards-summary__lede")) == "2 Paper in diesem Jahr."
+    english = parse_html(_build(make_app, i18n_root, tmp_path / "en") / "index.html")
+    assert english.select_one("article#first h3").get_text(strip=True).rstrip("¶") == "The First Paper"
+
+
+def _messages(path: Path) -> dict:
+    """A catalog as {id: translation}, plural ids and forms as tuples."""
+    from babel.messages.mofile import read_mo
+
+    with path.open("rb") as file:
+        catalog = read_mo(file) if path.suffix == ".mo" else read_po(file)
+
+    def plain(value):
+        return value if isinstance(value, str) else tuple(value)
+
+    return {plain(message.id): plain(message.string) for message in catalog if message.id}
+
+
+@pytest.mark.parametrize("language", ["de", "ja"])
+def test_the_shipped_catalogs_are_complete_and_compiled(language):
+    template = _messages(LOCALE_DIR / "sphinx_awards.pot")
+    folder = LOCALE_DIR / language / "LC_MESSAGES"
+    translated = _messages(folder / "sphinx_awards.po")
+    assert translated.keys() == template.keys()
+    assert all(all(forms) if isinstance(forms, tuple) else forms for forms in translated.values())
+    assert _messages(folder / "sphinx_awards.mo") == translated  # `make catalogs` after editing a .po
