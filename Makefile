@@ -19,7 +19,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # The other Pythons the compatibility matrix needs (pyenv's, where they are).
 PYENV_BINS := $(subst $(eval) ,:,$(wildcard $(HOME)/.pyenv/versions/3.1[0-3]*/bin))
 
-.PHONY: html test lint test-compat dist serve clean venv bench bench-smoke catalogs
+.PHONY: html test lint test-compat dist serve clean venv bench bench-smoke catalogs screenshots
 .DEFAULT_GOAL := html
 
 $(SITE_STAMP): requirements.txt pyproject.toml
@@ -70,3 +70,8 @@ dirhtml singlehtml epub latex latexpdf text man texinfo xml: $(SITE_STAMP)
 catalogs: $(DEV_STAMP)
 	for po in _ext/sphinx_awards/locale/*/LC_MESSAGES/sphinx_awards.po; do \
 		$(BIN)/pybabel compile --use-fuzzy -i $$po -o $${po%.po}.mo; done
+
+# The docs' "Sphinx themes" page shows the cards in each theme: screenshots
+# taken by the theme browser tests, copied into gallery/.
+screenshots: $(DEV_STAMP)
+	AWARDS_UPDATE_GALLERY=1 $(BIN)/python -m pytest -q tests/site/test_themes.py -k layout

@@ -30,7 +30,7 @@ MIN_SPHINX = (7, 4)
 #: Sphinx then reads every document again instead of loading objects an older
 #: version pickled. (The domain's own ``data_version`` is not bumped: this one
 #: covers it.)
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 
 def _outdated_documents(
@@ -71,6 +71,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(domain.AwardsDomain)
     app.add_role("award", domain.AwardRole())
     app.connect("warn-missing-reference", domain.warn_unknown_award)
+    app.connect("env-updated", domain.publish_card_labels)
 
     app.connect("env-get-outdated", _outdated_documents)
     app.connect("env-before-read-docs", datafiles.note_pages_to_read)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from .card import CardView
+from .i18n import cards_shown
 from .metadata import json_ld_script
 from .nodes import _awards_block, award_card, awards_legend
 
@@ -105,7 +106,9 @@ def add_page_assets(
     if contents.used or always:
         app.add_css_file(STYLESHEET)
     if (contents.legend or always) and not _is_e_book(app):
-        app.add_js_file(SCRIPT, defer="defer")
+        # What the script announces after filtering, counted here: "{shown} of 7 cards shown".
+        attributes: dict[str, Any] = {"defer": "defer", "data-status": cards_shown(len(contents.cards))}
+        app.add_js_file(SCRIPT, **attributes)
     head = theme_style(contents.colors)
     description = (context.get("meta") or {}).get("description")
     if description and 'name="description"' not in context.get("metatags", ""):

@@ -161,6 +161,43 @@ def warn_unknown_award(app: Sphinx, domain: Domain | None, node: pending_xref) -
     return True
 
 
+def card_label(anchor: str) -> str:
+    """A card's std label, for ``:ref:`` (and sphinx-design's ``:link-type: ref``):
+    ``award-`` and the card's HTML id, so that it cannot clash with the ids
+    of a page's own sections."""
+    return f"award-{anchor}"
+
+
+def publish_card_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Once every page is read (in the main process), each card becomes a std
+    label pointing at its home page, replacing the labels of the last build."""
+    domain = awards_domain(env)
+    std = env.domains["std"]
+    for label in domain.data.get("labels", ()):
+        std.labels.pop(label, None)
+        std.anonlabels.pop(label, None)
+    published = set()
+    for name in sorted(domain.cards):
+        found = domain.location(name)
+        if found is None:
+            continue
+        docname, card = found
+        label = card_label(card.anchor)
+        if label in std.anonlabels:
+            logger.warning(
+                f"the page's label {label!r} is also the name of a card's label; rename the page's label",
+                location=std.anonlabels[label][0],
+                type="awards",
+                subtype="duplicate-id",
+            )
+            continue
+        std.labels[label] = (docname, card.anchor, card.title)
+        std.anonlabels[label] = (docname, card.anchor)
+        published.add(label)
+    domain.data["labels"] = published
+    return []
+
+
 def documents_referencing_changed_cards(
     env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
 ) -> set[str]:

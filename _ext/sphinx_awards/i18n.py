@@ -33,7 +33,6 @@ from sphinx.locale import get_translation, get_translator, is_translator_registe
 from sphinx.locale import init as init_locale
 from sphinx.util.i18n import docname_to_domain
 
-from .messages import Language
 from .model import AwardsData, Link
 
 if TYPE_CHECKING:
@@ -146,16 +145,10 @@ def ngettext(singular: str, plural: str, number: int) -> str:
     return singular if number == 1 else plural
 
 
-def status_messages(language: Language) -> dict[str, str]:
-    """The legend's "N of M cards shown", for each plural category of the
-    language (the script picks one with ``Intl.PluralRules``)."""
-    samples: dict[str, int] = {}
-    for number in range(1001):
-        samples.setdefault(language.plural_category(number), number)
-    return {
-        category: ngettext("{shown} of {total} card shown", "{shown} of {total} cards shown", number)
-        for category, number in samples.items()
-    }
+def cards_shown(total: int) -> str:
+    """What the legend's script announces after filtering: "{shown} of 7 cards shown"."""
+    text = ngettext("{shown} of {total} card shown", "{shown} of {total} cards shown", total)
+    return text.replace("{total}", str(total))
 
 
 def drop_messages(app: Sphinx, doctree: nodes.document, docname: str) -> None:

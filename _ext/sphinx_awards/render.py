@@ -8,7 +8,6 @@ the cards, which are many, in the compact nodes of ``card.py``.
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -16,7 +15,7 @@ from docutils import nodes
 
 from . import counts
 from .card import CardView, card_node
-from .i18n import _, status_messages
+from .i18n import _
 from .messages import Language, format_message
 from .model import Award, AwardsData, MetaItem, Stat, Theme
 from .nodes import (
@@ -153,8 +152,7 @@ def _swatch(data: AwardsData, theme: Theme) -> awards_decoration:
 
 def legend(data: AwardsData, themes: Iterable[Theme], level: int, language: Language) -> awards_legend:
     labels = data.labels
-    status = json.dumps(status_messages(language), ensure_ascii=False, sort_keys=True)
-    node = _verbatim(awards_legend(classes=["awards-legend"], html_attributes={"data-awards-status": status}))
+    node = _verbatim(awards_legend(classes=["awards-legend"]))
     node += _heading(labels.legend_title or str(_("Theme Legend")), level, "awards-legend__title")
     node += paragraph(
         "awards-legend__subtitle", labels.legend_subtitle or str(_("Color-coded by dominant research area"))

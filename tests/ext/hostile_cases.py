@@ -181,11 +181,13 @@ def _value_cases() -> Iterator[Case]:
         text, line, column = _replace("id: beta", "id", theme_id)
         yield Case(f"id:{theme_id}", text, "schema", line, column)
     for template, words in [
-        ('"{papers:>10000000}"', "format part"),
-        ('"{papers.__class__.__mro__}"', "unknown placeholder"),
-        ('"{papers!r}"', "format part"),
-        ('"{levels[__class__]}"', "names no award level"),
-        ('"{papers"', "stray brace"),
+        ('"{papers:>10000000}"', "after {papers comes"),
+        ('"{papers.__class__.__mro__}"', "after {papers comes"),
+        ('"{papers!r}"', "after {papers comes"),
+        ('"{levels[__class__]}"', "after {levels comes"),
+        ('"{papers"', "is not closed"),
+        ('"{papers, plural, one {x}}"', "needs an 'other"),
+        ('"{word[best]}"', "old placeholder syntax"),
     ]:
         text, line, column = _replace('lede: "{papers} papers"', "lede", template)
         yield Case(f"template:{template}", text, "template", line, column, words)

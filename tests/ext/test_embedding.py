@@ -127,3 +127,21 @@ def test_each_card_has_a_permalink(built):
         "#second-paper",
         "#third-paper",
     ]
+
+
+def test_cards_are_std_labels_that_ref_reaches(built):
+    page = parse_html(built.outdir / "refs.html")
+    refs = {a.get_text(): a["href"] for a in page.select("a.reference.internal") if a.select_one(".std-ref")}
+    assert refs == {
+        "Second Paper": "index.html#second-paper",
+        "a card of another file": "year2024.html#y2024-old-paper",
+    }
+
+
+@pytest.mark.sphinx("html", testroot="design")
+def test_a_sphinx_design_card_links_to_an_award_card_by_ref(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    page = parse_html(app.outdir / "index.html")
+    link = page.select_one(".sd-card a.sd-stretched-link")
+    assert link["href"] == "cards.html#first"

@@ -2,6 +2,8 @@
  * (?awards-theme=ID). Without this script the legend is a plain list. */
 (() => {
   const KEY = "awards-theme";
+  // "{shown} of 7 cards shown", in the page's language
+  const said = document.currentScript.dataset.status;
   const cards = [...document.querySelectorAll("article.award-card")];
   const buttons = [];
   for (const item of document.querySelectorAll(".awards-legend__themes > li")) {
@@ -40,15 +42,7 @@
       group.hidden = !group.querySelector(".award-card:not([hidden])");
     }
     for (const b of buttons) b.setAttribute("aria-pressed", b.value === theme);
-    if (announce) status.textContent = announcement(shown, cards.length);
-  }
-  // "N of M cards shown" in the page's language: one text per plural category.
-  function announcement(shown, total) {
-    const legend = document.querySelector("[data-awards-status]");
-    const texts = JSON.parse(legend?.dataset.awardsStatus || "{}");
-    const category = new Intl.PluralRules(document.documentElement.lang || "en").select(total);
-    const text = texts[category] || texts.other || "{shown} of {total} cards shown";
-    return text.replace("{shown}", shown).replace("{total}", total);
+    if (announce) status.textContent = said.replace("{shown}", shown);
   }
   addEventListener("popstate", () => show(true));
   show(false);
