@@ -58,10 +58,21 @@ version = release = "2025"
 ogp_site_url = html_baseurl or "https://sphinx-awards.readthedocs.io/en/latest/"
 ogp_social_cards = {"enable": False}
 ogp_enable_meta_description = True
-ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary" />']
+ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary_large_image" />']
+# The preview image: the front page in Furo's light mode (the README shows it too).
+ogp_image = "_static/front-page.png"
+ogp_image_alt = "The NeurIPS 2025 Best Paper Awards as cards, in four sections"
+html_favicon = "_static/favicon.svg"
 
-# Builders other than HTML.
+# Builders other than HTML. The EPUB's metadata says what it is and who made it.
 epub_show_urls = "no"
+# EPUBCheck wants the toc.ncx uid (an XML id) equal to the identifier.
+epub_uid = epub_identifier = "neurips2025-best-paper-awards"
+epub_description = "The NeurIPS 2025 Best Paper Awards: seven papers, as data-driven cards."
+epub_publisher = author
+epub_contributor = "NeurIPS 2025 Best Paper Award committees (the source page)"
+# The link-preview image is for the web; e-readers do not need it.
+epub_exclude_files = ["_static/front-page.png"]
 # XeLaTeX sets any Unicode text (Ω, √, ł) with the GNU FreeFont faces; the
 # decorative emoji are left out of LaTeX by the extension.
 latex_engine = "xelatex"

@@ -67,7 +67,7 @@ def _wheel() -> str:
 
 
 def _quickstart_site(session: nox.Session) -> Path:
-    site = Path(session.create_tmp()) / "outside-site"
+    site = Path(session.create_tmp()).resolve() / "outside-site"
     session.run("rm", "-rf", str(site), external=True)
     session.run(
         "sphinx-quickstart", "-q", "-p", "Outside", "-a", "Someone", "-v", "1",

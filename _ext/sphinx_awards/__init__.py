@@ -79,6 +79,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-merge-info", datafiles.merge_info)
     app.connect("env-check-consistency", datafiles.report_problems)
 
+    app.connect("builder-inited", card.expand_cards_outside_html)
     app.connect("builder-inited", assets.copy_static_files)
     app.connect("html-page-context", assets.add_page_assets)
 

@@ -207,15 +207,21 @@ def card_tree(view: CardView) -> award_block:
 
 
 class ExpandCards(SphinxPostTransform):
-    """For the builders Sphinx ships other than HTML's: cards become ordinary
-    nodes before writing (a builder of another format gets the cards' words)."""
+    """Cards become ordinary nodes before writing, for every builder but the
+    HTML ones: those Sphinx ships, linkcheck (which then checks every card's
+    links), gettext, and any other a site adds. Registered for them alone
+    when the builder is known (see ``expand_cards_outside_html``)."""
 
     default_priority = 5
-    formats = ("latex", "text", "man", "texinfo", "xml", "pseudoxml")
 
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(award_card)):
             node.replace_self(card_tree(node["card"]))
+
+
+def expand_cards_outside_html(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        app.add_post_transform(ExpandCards)
 
 
 def register(app: Sphinx) -> None:
@@ -228,4 +234,3 @@ def register(app: Sphinx) -> None:
         man=(descend, None),
         texinfo=(descend, None),
     )
-    app.add_post_transform(ExpandCards)

@@ -93,7 +93,10 @@ def test_link_previews(front_page):
     assert meta["description"] == meta["og:description"]
     assert len(front_page.select('meta[name="description"]')) == 1
     assert meta["og:type"] == "website"
-    assert meta["twitter:card"] == "summary"
+    assert meta["twitter:card"] == "summary_large_image"
+    assert meta["og:image"].endswith("/_static/front-page.png")
+    assert meta["og:image:alt"].startswith("The NeurIPS 2025 Best Paper Awards")
+    assert front_page.select_one('link[rel~="icon"]')["href"].endswith("favicon.svg")
 
 
 def test_json_ld_lists_the_seven_papers(front_page):
