@@ -73,40 +73,91 @@ class CardView:
 
     @property
     def searchable_text(self) -> str:
-        award = self.award
-        tags = " ".join(tag.text for tag in award.tags)
-        links = " ".join(link.label for link in award.links)
-        badge = f"{self.level_name} {self.track_badge}"
-        return " ".join(
-            (award.title, badge, award.summary, tags, award.description, ", ".join(award.authors), links)
-        )
+        """Every word the card shows, for Sphinx's search index."""
+        words = (word for _, part in card_parts(self) for word in part.words())
+        return " ".join([self.award.title, *words])
+
+
+# -- what a card shows, once, for every writer ----------------------------------
+#
+# A card is its title and these parts, in order; ``card_html`` and ``card_tree``
+# each know how to write every kind of part. A new field of a card is one more
+# line in ``card_parts`` (and its CSS), whatever the output.
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph of the data's text."""
+
+    text: str
+
+    def words(self) -> list[str]:
+        return [self.text]
+
+
+@dataclass(frozen=True)
+class Badge:
+    """The award level, and the track's badge when it has one."""
+
+    level: str
+    track: str
+
+    def words(self) -> list[str]:
+        return [self.level, self.track]
+
+
+@dataclass(frozen=True)
+class Tags:
+    tags: tuple[Tag, ...]
+
+    def words(self) -> list[str]:
+        return [tag.text for tag in self.tags]
+
+
+@dataclass(frozen=True)
+class Authors:
+    """All authors; HTML folds them behind "First Author et al."."""
+
+    authors: tuple[str, ...]
+    short: str
+
+    def words(self) -> list[str]:
+        return [", ".join(self.authors)]
+
+
+@dataclass(frozen=True)
+class Links:
+    """(text, address) pairs; the first is the paper itself."""
+
+    links: tuple[tuple[str, str], ...]
+
+    def words(self) -> list[str]:
+        return [text for text, _ in self.links]
+
+
+Part = Text | Badge | Tags | Authors | Links
+
+
+def card_parts(view: CardView) -> list[tuple[str, Part]]:
+    """The card below its title: each part with its CSS class."""
+    award = view.award
+    return [
+        ("award-badge", Badge(view.level_name, view.track_badge)),
+        ("award-summary", Text(award.summary)),
+        ("award-tags", Tags(award.tags)),
+        ("award-description", Text(award.description)),
+        ("award-authors", Authors(award.authors, view.authors_short)),
+        (
+            "award-links",
+            Links(((view.view_paper, award.url), *((link.label, link.url) for link in award.links))),
+        ),
+    ]
 
 
 def card_node(view: CardView) -> award_card:
     node = award_card(ids=[view.anchor], card=view, support_smartquotes=False)
     node += nodes.Text(view.searchable_text)
     return node
-
-
-# -- HTML ----------------------------------------------------------------------
-
-_HIDDEN = '<span aria-hidden="true">{}</span>'
-
-
-def _link_html(view: CardView, text: str, url: str, suffix: str) -> str:
-    """A link named by its text and the card's title ("View paper <title>")."""
-    own_id = f"{view.anchor}-{suffix}"
-    return f'<a href="{escape(url)}" id="{own_id}" aria-labelledby="{own_id} {view.anchor}-t">{escape(text)}'
-
-
-def _tag_html(tag: Tag) -> str:
-    """An emoji beside words is decoration; an emoji alone is the tag's meaning,
-    so it is announced by its Unicode name ("robot face")."""
-    if tag.emoji:
-        return f"{_HIDDEN.format(escape(tag.emoji))} {escape(tag.text)}"
-    if not any(char.isalnum() for char in tag.text):
-        return f'<span role="img" aria-label="{escape(emoji_name(tag.text))}">{escape(tag.text)}</span>'
-    return escape(tag.text)
 
 
 def emoji_name(text: str) -> str:
@@ -117,36 +168,69 @@ def emoji_name(text: str) -> str:
     return " ".join(name.lower() for name in names if name and "VARIATION SELECTOR" not in name) or text
 
 
+def _is_emoji_alone(tag: Tag) -> bool:
+    """An emoji beside words is decoration; an emoji alone is the tag's meaning."""
+    return not tag.emoji and not any(char.isalnum() for char in tag.text)
+
+
+# -- HTML ----------------------------------------------------------------------
+
+_HIDDEN = '<span aria-hidden="true">{}</span>'
+
+
+def _tag_html(tag: Tag) -> str:
+    """An emoji alone is announced by its Unicode name ("robot face")."""
+    if tag.emoji:
+        return f"{_HIDDEN.format(escape(tag.emoji))} {escape(tag.text)}"
+    if _is_emoji_alone(tag):
+        return f'<span role="img" aria-label="{escape(emoji_name(tag.text))}">{escape(tag.text)}</span>'
+    return escape(tag.text)
+
+
+def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool) -> str:
+    if isinstance(part, Text):
+        return f'<p class="{css_class}">{escape(part.text)}</p>'
+    if isinstance(part, Badge):
+        badge = f"<b>{escape(part.level)}</b>"
+        if part.track:
+            badge += _HIDDEN.format(" · ") + escape(part.track)
+        return f'<p class="{css_class}">{badge}</p>'
+    if isinstance(part, Tags):
+        return (
+            f'<ul class="{css_class}">' + "".join(f"<li>{_tag_html(tag)}</li>" for tag in part.tags) + "</ul>"
+        )
+    if isinstance(part, Authors):
+        full_list = escape(", ".join(part.authors))
+        if len(part.authors) > 1 and fold_authors:
+            return (
+                f'<details class="{css_class}"><summary>{escape(part.short)}</summary>'
+                f"<p>{full_list}</p></details>"
+            )
+        return f'<p class="{css_class}">{full_list}</p>'
+    links = []
+    for number, (text, url) in enumerate(part.links):
+        # Named by its text and the card's title ("View paper <title>").
+        own_id = f"{view.anchor}-{number or 'p'}"
+        arrow = "" if number else _HIDDEN.format(" ↗")
+        links.append(
+            f'<a href="{escape(url)}" id="{own_id}" aria-labelledby="{own_id} {view.anchor}-t">'
+            f"{escape(text)}{arrow}</a>"
+        )
+    return f'<p class="{css_class}">' + _HIDDEN.format(" · ").join(links) + "</p>"
+
+
 def card_html(view: CardView, permalink: str, *, fold_authors: bool = True) -> str:
     """The card's markup, kept lean (a page may hold thousands); every text
     escaped, every attribute quoted. Without ``fold_authors`` (e-readers, which
     seldom open ``<details>``) the full author list shows."""
     h = f"h{view.heading_level}"
-    badge = f"<b>{escape(view.level_name)}</b>"
-    if view.track_badge:
-        badge += _HIDDEN.format(" · ") + escape(view.track_badge)
-    tags = "".join(f"<li>{_tag_html(tag)}</li>" for tag in view.award.tags)
-    full_list = escape(", ".join(view.award.authors))
-    if len(view.award.authors) > 1 and fold_authors:
-        authors = (
-            f'<details class="award-authors"><summary>{escape(view.authors_short)}</summary>'
-            f"<p>{full_list}</p></details>"
-        )
-    else:
-        authors = f'<p class="award-authors">{full_list}</p>'
-    links = _link_html(view, view.view_paper, view.award.url, "p") + _HIDDEN.format(" ↗") + "</a>"
-    for number, link in enumerate(view.award.links, 1):
-        links += _HIDDEN.format(" · ") + _link_html(view, link.label, link.url, str(number)) + "</a>"
+    parts = "\n".join(
+        _part_html(view, css, part, fold_authors=fold_authors) for css, part in card_parts(view)
+    )
     return (
         f'<article class="award-card" id="{view.anchor}" data-awards-theme="{view.theme_key}">\n'
         f'<{h}><span id="{view.anchor}-t">{escape(view.award.title)}</span>{permalink}</{h}>\n'
-        f'<p class="award-badge">{badge}</p>\n'
-        f'<p class="award-summary">{escape(view.award.summary)}</p>\n'
-        f'<ul class="award-tags">{tags}</ul>\n'
-        f'<p class="award-description">{escape(view.award.description)}</p>\n'
-        f"{authors}\n"
-        f'<p class="award-links">{links}</p>\n'
-        "</article>\n"
+        f"{parts}\n</article>\n"
     )
 
 
@@ -172,37 +256,45 @@ def visit_card_html(self: HTML5Translator, node: award_card) -> None:
 # -- other builders ------------------------------------------------------------
 
 
-def _reference(text: str, url: str) -> nodes.reference:
-    return nodes.reference("", text, refuri=url)
+def _tag_words(tag: Tag) -> list[nodes.Node | str]:
+    if tag.emoji:
+        return [decoration(tag.emoji, emoji=True), " ", tag.text]
+    if _is_emoji_alone(tag):  # say its name too
+        return [decoration(tag.text, emoji=True), " ", emoji_name(tag.text)]
+    return [tag.text]
+
+
+def _part_tree(css_class: str, part: Part) -> nodes.Element:
+    if isinstance(part, Text):
+        return paragraph(css_class, part.text)
+    if isinstance(part, Badge):
+        badge = paragraph(css_class, nodes.strong(part.level, part.level))
+        if part.track:
+            badge += [nodes.Text(" · "), nodes.Text(part.track)]
+        return badge
+    if isinstance(part, Tags):
+        tags = nodes.bullet_list(classes=[css_class])
+        for tag in part.tags:
+            tags += nodes.list_item("", paragraph("award-tag", *_tag_words(tag)))
+        return tags
+    if isinstance(part, Authors):  # paper folds nothing: every author
+        return paragraph(css_class, ", ".join(part.authors))
+    links = paragraph(css_class)
+    for number, (text, url) in enumerate(part.links):
+        if number:
+            links += nodes.Text(" · ")
+        links += nodes.reference("", text, refuri=url)
+        if not number:
+            links += decoration(" ↗")
+    return links
 
 
 def card_tree(view: CardView) -> award_block:
     """The card as ordinary nodes, for builders other than HTML: a block with a
-    rubric, paragraphs and a list; every author listed (paper folds nothing)."""
+    rubric, paragraphs and a list."""
     block = award_block(classes=["award-card"], ids=[view.anchor], support_smartquotes=False)
     block += awards_heading(view.award.title, view.award.title, level=view.heading_level)
-    badge = paragraph("award-badge", nodes.strong(view.level_name, view.level_name))
-    if view.track_badge:
-        badge += [nodes.Text(" · "), nodes.Text(view.track_badge)]
-    block += badge
-    block += paragraph("award-summary", view.award.summary)
-    tags = nodes.bullet_list(classes=["award-tags"])
-    for tag in view.award.tags:
-        words: list[nodes.Node | str]
-        if tag.emoji:
-            words = [decoration(tag.emoji, emoji=True), " ", tag.text]
-        elif not any(char.isalnum() for char in tag.text):  # an emoji alone: say its name too
-            words = [decoration(tag.text, emoji=True), " ", emoji_name(tag.text)]
-        else:
-            words = [tag.text]
-        tags += nodes.list_item("", paragraph("award-tag", *words))
-    block += tags
-    block += paragraph("award-description", view.award.description)
-    block += paragraph("award-author-list", ", ".join(view.award.authors))
-    links = paragraph("award-links", _reference(view.view_paper, view.award.url), decoration(" ↗"))
-    for link in view.award.links:
-        links += [nodes.Text(" · "), _reference(link.label, link.url)]
-    block += links
+    block.extend(_part_tree(css_class, part) for css_class, part in card_parts(view))
     return block
 
 

@@ -76,3 +76,29 @@ def test_an_emoji_alone_gets_its_name_outside_html(make_app, rootdir, tmp_path):
     app = make_app("text", srcdir=rootdir / "test-basic", builddir=tmp_path)
     app.build()
     assert "🦾 mechanical arm" in (app.outdir / "index.txt").read_text(encoding="utf-8")
+
+
+def test_html_and_text_show_the_same_words_for_each_card(make_app, rootdir, tmp_path):
+    """card_parts() is the one description both writers read."""
+    import re
+
+    from helpers import parse_html
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w[\w'.:-]*", text)
+
+    html_app = make_app("html", srcdir=rootdir / "test-i18n", builddir=tmp_path / "html")
+    html_app.build()
+    page = parse_html(html_app.outdir / "index.html")
+    html_app.cleanup()
+    text_app = make_app("text", srcdir=rootdir / "test-i18n", builddir=tmp_path / "text")
+    text_app.build()
+    text = (text_app.outdir / "index.txt").read_text(encoding="utf-8")
+    cards = page.select("article.award-card")
+    titles = [card.select_one("[id$='-t']").get_text() for card in cards]
+    assert titles == ["The First Paper", "The Second Paper"]
+    for card, title, following in zip(cards, titles, [*titles[1:], None], strict=True):
+        for hidden in card.select("[aria-hidden], .headerlink, summary"):
+            hidden.decompose()  # decoration, and the folded list's "First et al."
+        card_text = text[text.index(title) : text.index(following) if following else len(text)]
+        assert words(card.get_text(" ")) == words(card_text)
