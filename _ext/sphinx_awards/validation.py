@@ -107,6 +107,28 @@ def _whole_pattern(validator: Any, pattern: str, instance: Any, schema: dict[str
 
 
 @cache
+def _inlined_schema() -> dict[str, Any]:
+    return dict(_inline_references(schema(), schema()["$defs"]))
+
+
+def _annotated(
+    node: Any, value: Any, data_path: DataPath, keyword: str
+) -> Iterator[tuple[DataPath, str, Any]]:
+    """The strings in ``value`` whose schema carries ``keyword``, with its value."""
+    if not isinstance(node, dict):
+        return
+    if keyword in node and isinstance(value, str):
+        yield data_path, value, node[keyword]
+    if isinstance(value, dict):
+        for name, child in node.get("properties", {}).items():
+            if name in value:
+                yield from _annotated(child, value[name], (*data_path, name), keyword)
+    elif isinstance(value, list) and "items" in node:
+        for index, item in enumerate(value):
+            yield from _annotated(node["items"], item, (*data_path, index), keyword)
+
+
+@cache
 def _validator() -> Validator:
     """Imported and built on first use: a site whose pages read no data file pays nothing."""
     from jsonschema import Draft202012Validator, FormatChecker, validators
@@ -115,7 +137,7 @@ def _validator() -> Validator:
     for name, (check, _) in FORMATS.items():
         checker.checks(name, raises=_RefusedError)(partial(_format_check, check))
     strict = validators.extend(Draft202012Validator, {"pattern": _whole_pattern})
-    return strict(_inline_references(schema(), schema()["$defs"]), format_checker=checker)
+    return strict(_inlined_schema(), format_checker=checker)
 
 
 def _type_name(value: Any) -> str:
@@ -308,18 +330,12 @@ class _Checker:
                 )
 
     def template_fields(self) -> Iterator[tuple[DataPath, str, bool]]:
-        """Every text that is a template, and whether it is a level's (with its own arguments)."""
-        event = self.data.get("event") or {}
-        if isinstance(event.get("lede"), str):
-            yield ("event", "lede"), event["lede"], False
-        for list_name, keys in (("meta", ("label", "text")), ("stats", ("label", "value", "detail"))):
-            for entry, item in self.entries(list_name):
-                for key in keys:
-                    if key in item:
-                        yield (*entry, key), item[key], False
-        for entry, level in self.entries("levels"):
-            if "subtitle" in level:
-                yield (*entry, "subtitle"), level["subtitle"], True
+        """Every text the schema marks as a template (``x-template``), in the
+        entries still in, and whether it is a level's (with its own arguments)."""
+        for data_path, text, kind in _annotated(_inlined_schema(), self.data, (), "x-template"):
+            entry = self.entry_of(data_path)
+            if entry is None or entry not in self.left_out:
+                yield data_path, text, kind == "level"
 
     def check_templates(self) -> None:
         level_ids = [level["id"] for _, level in self.entries("levels")]
