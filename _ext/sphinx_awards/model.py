@@ -7,7 +7,10 @@ mappings that YAML produced, so a field that is here has passed validation.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,28 @@ class AwardsData:
     labels: Labels = field(default_factory=Labels)
     namespace: str = ""
 
+    @classmethod
+    def from_checked(
+        cls, path: str, data: dict[str, Any], entries: Callable[[str], list[dict[str, Any]]]
+    ) -> AwardsData:
+        """The model of a data file that passed the checks; ``entries(name)``
+        gives the entries of a list that were not left out."""
+        event = data["event"]
+        labels = data.get("labels", {})
+        return cls(
+            path=path,
+            title=event["title"],
+            lede=flow(event.get("lede", "")),
+            meta=tuple(_meta_item(item) for item in entries("meta")),
+            stats=tuple(_stat(stat) for stat in entries("stats")),
+            themes=tuple(_theme(theme) for theme in entries("themes")),
+            tracks=tuple(Track(t["id"], t["name"], t.get("badge", "")) for t in entries("tracks")),
+            levels=tuple(_level(level) for level in entries("levels")),
+            awards=tuple(_award(award) for award in entries("awards")),
+            labels=Labels(**{key: text for key, text in labels.items() if key in _LABELS}),
+            namespace=data.get("namespace", ""),
+        )
+
     def reference_name(self, award: Award) -> str:
         """What ``:award:`` takes: ``id``, or ``namespace:id`` in a namespaced file."""
         return f"{self.namespace}:{award.id}" if self.namespace else award.id
@@ -130,3 +155,67 @@ class AwardsData:
 
     def level(self, level_id: str) -> Level:
         return next(level for level in self.levels if level.id == level_id)
+
+
+# -- from checked plain data ------------------------------------------------------
+
+_LABELS = frozenset(label.name for label in fields(Labels))
+_LINE_BREAKS_AND_TABS = re.compile(r"[ \t]*\n[ \t\n]*|\t")
+
+
+def flow(text: str) -> str:
+    """Multi-line text as one flowing line: every page shows line breaks as
+    spaces, and no writer then starts a line with the data's words (a troff
+    request in a man page, a paragraph break in LaTeX)."""
+    return _LINE_BREAKS_AND_TABS.sub(" ", text)
+
+
+def split_tag(tag: str) -> Tag:
+    """'🤖 LLM Behaviour' → emoji '🤖' and text 'LLM Behaviour'."""
+    first, _, rest = tag.strip().partition(" ")
+    if rest and not any(char.isalnum() for char in first):
+        return Tag(first, rest.strip())
+    return Tag("", tag.strip())
+
+
+def _award(award: dict[str, Any]) -> Award:
+    return Award(
+        id=award["id"],
+        title=award["title"],
+        level=award["level"],
+        track=award["track"],
+        theme=award["theme"],
+        summary=flow(award["summary"]),
+        tags=tuple(split_tag(tag) for tag in award["tags"]),
+        description=flow(award["description"]),
+        authors=tuple(award["authors"]),
+        url=award["url"],
+        links=tuple(Link(link["label"], link["url"]) for link in award.get("links", ())),
+    )
+
+
+def _stat(stat: dict[str, Any]) -> Stat:
+    return Stat(stat["label"], stat["value"], stat.get("detail", ""), stat.get("emoji", ""))
+
+
+def _theme(theme: dict[str, Any]) -> Theme:
+    return Theme(theme["id"], theme["name"], theme["color"], theme.get("color_dark", theme["color"]))
+
+
+def _level(level: dict[str, Any]) -> Level:
+    name = level["name"]
+    return Level(
+        level["id"], name, level.get("short", name), level["section_title"], level.get("subtitle", "")
+    )
+
+
+def _meta_item(item: dict[str, Any]) -> MetaItem:
+    link = item.get("link")
+    return MetaItem(
+        label=item["label"],
+        emoji=item.get("emoji", ""),
+        separator=item.get("separator", "•"),
+        text=item.get("text", ""),
+        date=datetime.date.fromisoformat(item["date"]) if "date" in item else None,
+        link=Link(link["label"], link["url"]) if link else None,
+    )

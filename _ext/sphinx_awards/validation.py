@@ -7,19 +7,18 @@ keys, placeholders and mojibake are reported but change nothing.
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cache, partial
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from . import counts
 from .messages import template_error
-from .model import Award, AwardsData, Labels, Level, Link, MetaItem, Stat, Tag, Theme, Track
+from .model import AwardsData
 from .problems import DataPath, Problem, quote
 from .textchecks import color_problem, mojibake_repair, text_problem, url_problem
 from .yamlsource import DEFAULT_MAX_BYTES, YamlDocument, digest, parse_bytes, read_bytes
@@ -371,90 +370,11 @@ class _Checker:
         self.check_unique_ids()
         self.check_references()
         self.check_templates()
-        return None if self.fatal else self.build()
-
-    # -- building the model --------------------------------------------------
-    def build(self) -> AwardsData:
-        themes = tuple(
-            Theme(t["id"], t["name"], t["color"], t.get("color_dark", t["color"]))
-            for _, t in self.entries("themes")
+        if self.fatal:
+            return None
+        return AwardsData.from_checked(
+            self.document.path, self.data, lambda name: [entry for _, entry in self.entries(name)]
         )
-        tracks = tuple(Track(t["id"], t["name"], t.get("badge", "")) for _, t in self.entries("tracks"))
-        levels = tuple(
-            Level(
-                lv["id"], lv["name"], lv.get("short", lv["name"]), lv["section_title"], lv.get("subtitle", "")
-            )
-            for _, lv in self.entries("levels")
-        )
-        awards = tuple(self.build_award(award) for _, award in self.entries("awards"))
-        meta = tuple(self.build_meta(item) for _, item in self.entries("meta"))
-        stats = tuple(
-            Stat(s["label"], s["value"], s.get("detail", ""), s.get("emoji", ""))
-            for _, s in self.entries("stats")
-        )
-        event = self.data["event"]
-        return AwardsData(
-            path=self.document.path,
-            title=event["title"],
-            lede=flow(event.get("lede", "")),
-            meta=meta,
-            stats=stats,
-            themes=themes,
-            tracks=tracks,
-            levels=levels,
-            awards=awards,
-            labels=Labels(
-                **{key: value for key, value in self.data.get("labels", {}).items() if key in _LABELS}
-            ),
-            namespace=self.data.get("namespace", ""),
-        )
-
-    @staticmethod
-    def build_award(award: dict[str, Any]) -> Award:
-        return Award(
-            id=award["id"],
-            title=award["title"],
-            level=award["level"],
-            track=award["track"],
-            theme=award["theme"],
-            summary=flow(award["summary"]),
-            tags=tuple(split_tag(tag) for tag in award["tags"]),
-            description=flow(award["description"]),
-            authors=tuple(award["authors"]),
-            url=award["url"],
-            links=tuple(Link(link["label"], link["url"]) for link in award.get("links", ())),
-        )
-
-    @staticmethod
-    def build_meta(item: dict[str, Any]) -> MetaItem:
-        link = item.get("link")
-        return MetaItem(
-            label=item["label"],
-            emoji=item.get("emoji", ""),
-            separator=item.get("separator", "•"),
-            text=item.get("text", ""),
-            date=datetime.date.fromisoformat(item["date"]) if "date" in item else None,
-            link=Link(link["label"], link["url"]) if link else None,
-        )
-
-
-_LABELS = frozenset(label.name for label in fields(Labels))
-_LINE_BREAKS_AND_TABS = re.compile(r"[ \t]*\n[ \t\n]*|\t")
-
-
-def flow(text: str) -> str:
-    """Multi-line text as one flowing line: every page shows line breaks as
-    spaces, and no writer then starts a line with the data's words (a troff
-    request in a man page, a paragraph break in LaTeX)."""
-    return _LINE_BREAKS_AND_TABS.sub(" ", text)
-
-
-def split_tag(tag: str) -> Tag:
-    """'🤖 LLM Behaviour' → emoji '🤖' and text 'LLM Behaviour'."""
-    first, _, rest = tag.strip().partition(" ")
-    if rest and not any(char.isalnum() for char in first):
-        return Tag(first, rest.strip())
-    return Tag("", tag.strip())
 
 
 def check_document(document: YamlDocument) -> LoadResult:
