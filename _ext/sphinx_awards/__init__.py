@@ -13,7 +13,7 @@ import sphinx
 from sphinx.errors import ExtensionError
 
 from . import assets, card, datafiles, directives, domain, i18n, nodes
-from .yamlsource import DEFAULT_MAX_BYTES
+from .files import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from collections.abc import Set

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sphinx.util import logging
 
-from .yamlsource import digest, read_bytes
+from .files import digest, read_bytes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

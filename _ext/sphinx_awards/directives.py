@@ -21,7 +21,6 @@ from .domain import CardLocation, awards_domain
 from .i18n import messages_node, translate
 from .messages import Language
 from .selection import FILTER_OPTIONS, Selection, grouping
-from .validation import load_awards
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -52,6 +51,8 @@ class _AwardsDirective(SphinxDirective):
             )
             return None
         self.env.note_dependency(relative_path)
+        from .validation import load_awards  # the parser and the checks, when a page needs them
+
         result = load_awards(path, self.config.awards_max_bytes)
         reports = tuple(self.report(problem, path) for problem in result.problems)
         note_file_read(self.env, path, FileRead(result.digest, reports))

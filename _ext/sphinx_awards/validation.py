@@ -17,11 +17,12 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from . import counts
+from .files import DEFAULT_MAX_BYTES, digest, read_bytes
 from .messages import template_error
 from .model import AwardsData
 from .problems import DataPath, Problem, quote
 from .textchecks import color_problem, mojibake_repair, text_problem, url_problem
-from .yamlsource import DEFAULT_MAX_BYTES, YamlDocument, digest, parse_bytes, read_bytes
+from .yamlsource import YamlDocument, parse_bytes
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError

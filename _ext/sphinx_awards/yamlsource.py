@@ -15,10 +15,7 @@ are accepted (no ``!!python/object``).
 
 from __future__ import annotations
 
-import hashlib
-import stat
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -38,8 +35,6 @@ _COLLECTION_TAGS = {yaml.MappingStartEvent: _YAML + "map", yaml.SequenceStartEve
 #: to convert more than 4,300 digits).
 _MAX_NUMBER_LENGTH = 100
 
-#: Default cap on a data file's size (the ``awards_max_bytes`` config value).
-DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 64
 #: Aliases may repeat parts of a file, but not blow it up more than this much.
 _EXPANSION_FACTOR = 20
@@ -347,55 +342,8 @@ def _decode(path: str, raw: bytes) -> str | Problem:
         )
 
 
-_KINDS = {
-    stat.S_IFDIR: "a directory",
-    stat.S_IFIFO: "a named pipe (FIFO)",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-}
-
-
-def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Problem:
-    """The file's bytes, when it is a regular file of at most ``max_bytes``."""
-
-    def unreadable(reason: str) -> Problem:
-        return _fatal(path, (1, 1), f"cannot read the data file: {reason}", "file")
-
-    try:
-        status = Path(path).stat()
-        if not stat.S_ISREG(status.st_mode):
-            kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
-            return unreadable(f"it is {kind}, not a file")
-        if status.st_size > max_bytes:
-            return unreadable(
-                f"it is {status.st_size:,} bytes, more than the {max_bytes:,} allowed; "
-                "split it into several files or raise awards_max_bytes in conf.py"
-            )
-        with Path(path).open("rb") as file:
-            raw = file.read(max_bytes + 1)
-    except OSError as error:
-        return unreadable(error.strerror or str(error))
-    if len(raw) > max_bytes:  # it grew since the check
-        return unreadable(f"it is more than the {max_bytes:,} bytes allowed")
-    return raw
-
-
-def digest(content: bytes) -> str:
-    """What identifies a data file's content (exact rebuilds, the check cache)."""
-    return hashlib.sha256(content).hexdigest()
-
-
 def parse_bytes(path: str, raw: bytes) -> YamlDocument:
     text = _decode(path, raw)
     if isinstance(text, Problem):
         return YamlDocument(path, None, problems=[text])
     return parse_yaml(path, text)
-
-
-def read_yaml(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> YamlDocument:
-    """Read, decode and parse the file at ``path``; never raises for bad input."""
-    raw = read_bytes(path, max_bytes)
-    if isinstance(raw, Problem):
-        return YamlDocument(path, None, problems=[raw])
-    return parse_bytes(path, raw)

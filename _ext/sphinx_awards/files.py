@@ -1,0 +1,55 @@
+"""Reading a data file's bytes, bounded: a regular file under a size cap.
+
+Apart from ``yamlsource`` (which imports PyYAML) so that a build whose pages
+read no data file, such as a no-op rebuild checking digests, imports no parser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+from pathlib import Path
+
+from .problems import Problem
+
+#: Default cap on a data file's size (the ``awards_max_bytes`` config value).
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+
+
+_KINDS = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Problem:
+    """The file's bytes, when it is a regular file of at most ``max_bytes``."""
+
+    def unreadable(reason: str) -> Problem:
+        return Problem(path, 1, 1, f"cannot read the data file: {reason}", "file", fatal=True)
+
+    try:
+        status = Path(path).stat()
+        if not stat.S_ISREG(status.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+            return unreadable(f"it is {kind}, not a file")
+        if status.st_size > max_bytes:
+            return unreadable(
+                f"it is {status.st_size:,} bytes, more than the {max_bytes:,} allowed; "
+                "split it into several files or raise awards_max_bytes in conf.py"
+            )
+        with Path(path).open("rb") as file:
+            raw = file.read(max_bytes + 1)
+    except OSError as error:
+        return unreadable(error.strerror or str(error))
+    if len(raw) > max_bytes:  # it grew since the check
+        return unreadable(f"it is more than the {max_bytes:,} bytes allowed")
+    return raw
+
+
+def digest(content: bytes) -> str:
+    """What identifies a data file's content (exact rebuilds, the check cache)."""
+    return hashlib.sha256(content).hexdigest()
