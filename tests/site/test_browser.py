@@ -11,8 +11,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     COLOR_EMOJI_SCRIPT,
     CONTRAST_SCRIPT,
     require_browser,
@@ -23,7 +21,6 @@ from helpers import REPO
 require_browser()
 
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 SCREENSHOTS = REPO / "_build" / "screenshots"
 
@@ -43,35 +40,20 @@ def base_url(site):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def open_page(browser, base_url):
+def open_page(open_url, base_url):
     """Open a page of the site in a fresh context: ``open_page("index.html", width=390, dark=True)``."""
-    contexts = []
 
     def open_(path="index.html", *, width=1280, dark=False, javascript=True, reduced_motion=False):
-        context = browser.new_context(
+        return open_url(
+            base_url + path,
             viewport={"width": width, "height": 900},
             color_scheme="dark" if dark else "light",
             reduced_motion="reduce" if reduced_motion else "no-preference",
             java_script_enabled=javascript,
         )
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(base_url + path)
-        page.wait_for_load_state("load")
-        return page
 
-    yield open_
-    for context in contexts:
-        context.close()
+    return open_
 
 
 def all_pages(site) -> list[str]:

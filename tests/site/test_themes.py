@@ -15,13 +15,12 @@ import subprocess
 import sys
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, CONTRAST_SCRIPT, require_browser, serve
+from browser import CONTRAST_SCRIPT, require_browser, serve
 from helpers import REPO, ROOTS
 
 require_browser()
 
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 #: Theme → whether it has a dark mode (switched by the reader's system setting).
 THEMES = {"furo": True, "pydata": True, "book": True, "alabaster": False, "rtd": False}
@@ -46,30 +45,16 @@ def sites(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def open_theme(browser, sites):
-    contexts = []
-
+def open_theme(open_url, sites):
     def open_(theme: str, mode: str, width: int = 1200):
-        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=mode)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{sites}{theme}/index.html")
-        page.wait_for_load_state("load")
+        page = open_url(
+            f"{sites}{theme}/index.html", viewport={"width": width, "height": 900}, color_scheme=mode
+        )
         page.wait_for_timeout(150)  # themes that switch modes in script, after load
         return page
 
-    yield open_
-    for context in contexts:
-        context.close()
+    return open_
 
 
 def _ids(values):
