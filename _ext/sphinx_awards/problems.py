@@ -63,6 +63,6 @@ SUBTYPES = {
     "color": "a theme colour that is not a CSS colour",
     "date": "a date that is not YYYY-MM-DD",
     "mojibake": "text that looks mis-decoded, with the likely intended text",
-    "template": "an unknown {placeholder} in a text",
+    "template": "a template that cannot be filled in: an unknown argument, an open brace or choice",
     "option": "a directive option naming ids the data file does not define",
 }

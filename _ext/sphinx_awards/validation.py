@@ -2,7 +2,7 @@
 
 Rules: a problem inside one entry of a list (an award, a theme, a stat tile...)
 leaves that entry out; a problem elsewhere makes the file unusable; typos in
-keys, placeholders and mojibake are reported but change nothing.
+keys, templates and mojibake are reported but change nothing.
 """
 
 from __future__ import annotations
