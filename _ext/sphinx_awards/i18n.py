@@ -52,15 +52,18 @@ def map_texts(data: AwardsData, change: Callable[[str], str]) -> AwardsData:
     def text(value: str) -> str:
         return change(value) if value else value
 
-    def link(value: Link | None) -> Link | None:
-        return replace(value, label=text(value.label)) if value is not None else None
+    def link(value: Link) -> Link:
+        return replace(value, label=text(value.label))
 
     labels = data.labels
     return replace(
         data,
         title=text(data.title),
         lede=text(data.lede),
-        meta=tuple(replace(m, label=text(m.label), text=text(m.text), link=link(m.link)) for m in data.meta),
+        meta=tuple(
+            replace(m, label=text(m.label), text=text(m.text), link=m.link and link(m.link))
+            for m in data.meta
+        ),
         stats=tuple(
             replace(s, label=text(s.label), value=text(s.value), detail=text(s.detail)) for s in data.stats
         ),
@@ -83,7 +86,7 @@ def map_texts(data: AwardsData, change: Callable[[str], str]) -> AwardsData:
                 summary=text(award.summary),
                 description=text(award.description),
                 tags=tuple(replace(tag, text=text(tag.text)) for tag in award.tags),
-                links=tuple(replace(one, label=text(one.label)) for one in award.links),
+                links=tuple(link(one) for one in award.links),
             )
             for award in data.awards
         ),

@@ -146,7 +146,6 @@ class _Parser:
             )
         if kind in ("plural", "select"):
             return Argument(name, kind, branches=self.branches(name, kind, start))
-        style = ""
         end = self.text.find("}", self.position)
         if end < 0:
             raise self.fail(f"the argument {{{name} is not closed; add '}}'", start)
@@ -242,17 +241,17 @@ class Language:
     code: str
 
     @property
-    def _babel(self) -> Any:
+    def babel_locale(self) -> Any:
+        """Babel's locale for the code, else for its language ("en" of "en_XX"), else English."""
         return _babel_locale(self.code)
 
     def plural_category(self, number: int) -> str:
-        locale = self._babel
-        return str(locale.plural_form(number)) if locale is not None else ("one" if number == 1 else "other")
+        return str(self.babel_locale.plural_form(number))
 
     def number(self, number: int) -> str:
         from babel.numbers import format_decimal
 
-        return str(format_decimal(number, locale=self._babel or "en"))
+        return str(format_decimal(number, locale=self.babel_locale))
 
     def spellout(self, number: int) -> str:
         if not 0 <= number <= SPELLOUT_LIMIT:
@@ -264,10 +263,13 @@ class Language:
 def _babel_locale(code: str) -> Any:
     from babel import Locale, UnknownLocaleError
 
-    try:
-        return Locale.parse(code.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return None
+    code = code.replace("-", "_")
+    for candidate in (code, code.partition("_")[0]):
+        try:
+            return Locale.parse(candidate)
+        except (ValueError, UnknownLocaleError):
+            continue
+    return Locale.parse("en")
 
 
 @cache

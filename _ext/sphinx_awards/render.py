@@ -80,10 +80,7 @@ def long_date(day: datetime.date, language: Language) -> str:
     """ "November 26, 2025", "26. November 2025", "2025年11月26日"."""
     from babel.dates import format_date
 
-    try:
-        return str(format_date(day, format="long", locale=language.code.replace("-", "_")))
-    except (ValueError, LookupError):
-        return str(format_date(day, format="long", locale="en"))
+    return str(format_date(day, format="long", locale=language.babel_locale))
 
 
 def _meta_value(item: MetaItem, fill: _Filler) -> nodes.Node:

@@ -115,3 +115,16 @@ def test_a_template_that_cannot_be_filled_is_shown_as_written():
         == "{papers, plural, one {x}}"
     )
     assert format_message("{unknown}", {"papers": 2}, Language("en")) == "{unknown}"
+
+
+@pytest.mark.parametrize(("code", "expected"), [("xx", "1,234"), ("en_XX", "1,234"), ("de-AT", "1.234")])
+def test_an_unknown_or_regional_language_falls_back_without_failing(code, expected):
+    """Sphinx takes any ``language``: Babel's nearest locale, else English."""
+    import datetime
+
+    from sphinx_awards.render import long_date
+
+    language = Language(code)
+    assert language.number(1234) == expected
+    assert language.plural_category(1) == "one"
+    assert long_date(datetime.date(2030, 1, 2), language) in ("January 2, 2030", "2. Jänner 2030")
