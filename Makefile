@@ -5,6 +5,7 @@
 # make dist         the wheel and sdist of sphinx-awards, into dist/
 # make serve        live preview with sphinx-autobuild
 # make clean        remove _build, dist and .nox
+# make schema       the data file's JSON Schema compiled to Python (_ext/sphinx_awards/schema_code.py)
 # make bench        the benchmark: N = 7, 1,000 and 5,000 awards, three ways; writes benchmarks/results.rst
 # make latex, text, man, ... any other Sphinx builder, into _build/<builder>
 
@@ -19,7 +20,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # The other Pythons the compatibility matrix needs (pyenv's, where they are).
 PYENV_BINS := $(subst $(eval) ,:,$(wildcard $(HOME)/.pyenv/versions/3.1[0-3]*/bin))
 
-.PHONY: html test lint test-compat dist serve clean venv bench bench-smoke catalogs screenshots
+.PHONY: html test lint test-compat dist serve clean venv bench bench-smoke catalogs screenshots schema
 .DEFAULT_GOAL := html
 
 $(SITE_STAMP): requirements.txt pyproject.toml
@@ -55,6 +56,9 @@ serve: $(DEV_STAMP)
 
 clean:
 	rm -rf $(BUILDDIR) dist .nox
+
+schema: $(DEV_STAMP)
+	$(BIN)/python tools/compile_schema.py
 
 bench: $(DEV_STAMP)
 	$(BIN)/python benchmarks/bench.py

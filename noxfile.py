@@ -31,7 +31,14 @@ MATRIX = [
     ("3.13", "9.2"),
 ]
 #: What the wheel must hold besides the modules.
-SHIPPED = ["static/awards.css", "static/awards.js", "schema/awards.schema.json", "starter.yaml", "py.typed"]
+SHIPPED = [
+    "static/awards.css",
+    "static/awards.js",
+    "schema/awards.schema.json",
+    "schema_code.py",
+    "starter.yaml",
+    "py.typed",
+]
 TEST_TOOLS = ["pytest", "beautifulsoup4", "hypothesis", "myst-parser", "sphinx-design"]
 PAGE = """
 .. awards-summary::

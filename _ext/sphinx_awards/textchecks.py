@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from functools import cache
 from urllib.parse import urlsplit
 
 from .problems import quote
@@ -147,8 +149,10 @@ def _char_to_byte(char: str) -> bytes:
 
 def _repair_run(match: re.Match[str]) -> str:
     run = match.group()
-    # Real Thai text never has Windows-1252 punctuation inside a word.
-    if not (_THAI_LETTER.search(run) and _PUNCTUATION.search(run)):
+    # Real Thai text never has Windows-1252 punctuation inside a word, nor
+    # the start of a UTF-8 sequence followed by its continuation (an en dash
+    # before a Thai vowel is not mojibake).
+    if not (_THAI_LETTER.search(run) and _PUNCTUATION.search(run) and _maybe_misread().search(run)):
         return run
     try:
         raw = b"".join(_char_to_byte(char) for char in run)
@@ -158,13 +162,84 @@ def _repair_run(match: re.Match[str]) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
+#: The single-byte code pages UTF-8 gets misread in: ftfy's own list
+#: (``ftfy.chardata.CHARMAP_ENCODINGS``; a test keeps the two the same) and the
+#: Thai one, which ftfy does not know.
+MISREAD_AS = (
+    "latin-1",
+    "cp1252",
+    "cp1251",
+    "cp1250",
+    "cp1253",
+    "cp1254",
+    "cp1257",
+    "iso-8859-2",
+    "mac-roman",
+    "cp437",
+    "cp874",
+)
+
+
+@cache
+def _code_page(name: str) -> str:
+    """The 256 bytes as read in a code page (undefined ones as lone surrogates)."""
+    return bytes(range(256)).decode(name, errors="surrogateescape")
+
+
+def _read_as(bytes_: Iterable[int], code_pages: Iterable[str] = MISREAD_AS) -> str:
+    """What these bytes read as in the code pages (a byte a code page leaves
+    undefined reads as its Latin-1 character, as in ftfy's "sloppy" codecs),
+    as a regex character class."""
+    characters: set[str] = set()
+    for code_page in code_pages:
+        table = _code_page(code_page)
+        characters.update(chr(byte) if table[byte] >= "\udc80" else table[byte] for byte in bytes_)
+    return "[" + "".join(re.escape(character) for character in sorted(characters)) + "]"
+
+
+_WINDOWS_CODE_PAGES = [name for name in MISREAD_AS if name.startswith("cp125")]
+
+
+@cache
+def _maybe_misread() -> re.Pattern[str]:
+    """What a misreading leaves behind, as one regex (made on first use).
+
+    Every UTF-8 sequence of more than one byte starts with a byte from 0xC0
+    up followed by bytes from 0x80 to 0xBF: misread, it leaves a character of
+    the first kind right before one of the second. ftfy also undoes a few
+    sequences that lost a byte on the way: some first bytes followed by a
+    space (0xA0 became a space; not in Mac Roman, where ftfy does not try it),
+    and first bytes followed by "?" or U+FFFD (in the Windows code pages);
+    and the misreadings it undoes without UTF-8 leave C1 control characters.
+    """
+    return re.compile(
+        "|".join(
+            (
+                _read_as(range(0xC0, 0xF5)) + _read_as(range(0x80, 0xC0)),
+                _read_as(b"\xc2\xc3\xc5\xce\xd0\xd9\xe0\xe1\xe2\xe3\xf0", set(MISREAD_AS) - {"mac-roman"})
+                + " ",
+                _read_as(range(0xC2, 0xF5), _WINDOWS_CODE_PAGES) + "[?\\x1a\\ufffd]",
+                "[\\x80-\\x9f]",
+            )
+        )
+    )
+
+
 def mojibake_repair(text: str) -> str | None:
     """The likely intended text when ``text`` looks mis-decoded, else None.
 
-    ftfy knows the common cases (UTF-8 read as Latin-1 or Windows-1252);
-    it does not know the Thai code page, which we undo ourselves.
+    Text with nothing that a misreading leaves behind is passed at once: ftfy
+    (a tenth of a second to import) is only loaded for text that may need it.
     """
-    import ftfy  # imported when first needed: most text is ASCII and never gets here
+    if text.isascii() or not _maybe_misread().search(text):
+        return None
+    return repair_misread(text)
+
+
+def repair_misread(text: str) -> str | None:
+    """ftfy's repair of the common cases (UTF-8 read as Latin-1, Windows-1252
+    and the other code pages above), then ours of the Thai code page."""
+    import ftfy
 
     fixed = _MOJIBAKE_RUN.sub(_repair_run, ftfy.fix_encoding(text))
     return fixed if fixed != text else None

@@ -7,6 +7,7 @@ keys, templates and mojibake are reported but change nothing.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import re
@@ -84,6 +85,47 @@ FORMATS: dict[str, tuple[Callable[[str], str | None], str]] = {
     "awards-color": (color_problem, "color"),
 }
 _EMPTY_PATTERN = "[\\s\\S]*\\S[\\s\\S]*"
+
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _is_date(value: object) -> bool:
+    """jsonschema's ``date`` format: YYYY-MM-DD, and a day that exists."""
+    if not isinstance(value, str):
+        return True
+    try:
+        return bool(_DATE.fullmatch(value)) and bool(datetime.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def _passes(check: Callable[[str], str | None], value: object) -> bool:
+    return not (isinstance(value, str) and check(value))
+
+
+#: The schema's formats for the compiled schema (``schema_code``): True when a value passes.
+_PASSES: dict[str, Callable[[object], bool]] = {
+    **{name: partial(_passes, check) for name, (check, _) in FORMATS.items()},
+    "date": _is_date,
+}
+
+
+def satisfies_schema(data: object) -> bool:
+    """Whether ``data`` satisfies the schema, by the schema compiled to plain
+    Python (``schema_code.py``, made by fastjsonschema with ``make schema``).
+
+    This is the common case, and it never imports jsonschema, which costs a
+    small site's build a tenth of a second; a file that fails is checked again
+    by jsonschema, which names every mistake.
+    """
+    from .schema_code import JsonSchemaValueException, validate
+
+    try:
+        validate(data, _PASSES)
+    except JsonSchemaValueException:
+        return False
+    return True
 
 
 class _RefusedError(ValueError):
@@ -214,6 +256,8 @@ class _Checker:
 
     # -- checks --------------------------------------------------------------
     def check_schema(self) -> None:
+        if satisfies_schema(self.data):
+            return
         errors = sorted(
             _validator().iter_errors(self.data), key=lambda e: self.document.position(tuple(e.absolute_path))
         )
@@ -317,8 +361,6 @@ class _Checker:
 
     def check_mojibake(self) -> None:
         for data_path, text in self.strings(self.data, ()):
-            if text.isascii():
-                continue  # mis-decoded text always has non-ASCII characters
             repaired = mojibake_repair(text)
             if repaired is not None:
                 self.report(

@@ -1,0 +1,136 @@
+"""The shortcuts a small site's build takes give the same answers as the full checks.
+
+A data file that satisfies the schema is decided by the schema compiled to
+Python (``schema_code.py``), without jsonschema; a text with nothing a
+misreading leaves behind is passed without ftfy. Both must agree with the
+full check on every input, or a mistake would go unreported.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import ftfy.bad_codecs  # registers the "sloppy" codecs
+import ftfy.chardata
+import pytest
+from helpers import ROOTS
+from hostile_cases import all_cases
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_data_fuzz import EXAMPLES, damaged_files
+
+from sphinx_awards import textchecks
+from sphinx_awards.validation import _validator, satisfies_schema
+from sphinx_awards.yamlsource import parse_yaml
+
+#: ftfy's names for the code pages, as Python's codecs name them.
+FTFY_NAMES = {"sloppy-windows-": "cp", "macroman": "mac-roman"}
+
+
+def _python_name(name: str) -> str:
+    for ftfy_name, python_name in FTFY_NAMES.items():
+        name = name.replace(ftfy_name, python_name)
+    return name
+
+
+def test_the_code_pages_are_ftfys_and_the_thai_one():
+    expected = [_python_name(name) for name in ftfy.chardata.CHARMAP_ENCODINGS]
+    assert [*textchecks.MISREAD_AS] == [*expected, "cp874"]
+
+
+#: Text as people write it: accents, other scripts, typographic punctuation, emoji.
+WRITTEN = st.text(
+    st.sampled_from(
+        [*"aeé ü—–’“”…·ßøÅçñ", *"Ωλ", *"Жд", *"ก่า", *"日本語", "🌐", "🏆", "\u00a0", "?", "\ufffd", "\x85"]
+    ),
+    max_size=12,
+)
+CODE_PAGES = [*ftfy.chardata.CHARMAP_ENCODINGS, "cp874"]
+
+
+def _misread(text: str, code_page: str, damage: str) -> str:
+    """``text`` as UTF-8 read in ``code_page``, perhaps with its 0xA0 bytes
+    turned into spaces or a continuation byte lost, as ftfy knows them."""
+    raw = text.encode("utf-8")
+    if damage == "nbsp":
+        raw = raw.replace(b"\xa0", b" ")
+    elif damage == "lost" and len(raw) > 1:
+        raw = raw[:-1] + b"?"
+    return raw.decode(code_page, errors="replace")
+
+
+@settings(max_examples=EXAMPLES * 5, deadline=None)
+@given(WRITTEN, st.sampled_from(CODE_PAGES), st.sampled_from(["none", "nbsp", "lost"]), st.booleans())
+def test_the_pretest_never_changes_the_answer(text, code_page, damage, misread):
+    candidate = _misread(text, code_page, damage) if misread else text
+    assert textchecks.mojibake_repair(candidate) == textchecks.repair_misread(candidate)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["NeurIPS 2025 â€” Best Paper", "cafÃ© crÃ¨me", "Ã  la carte", "â€œquotedâ€", "NeurIPS โ€” 2025", "ðŸŽ‰"],
+)
+def test_the_usual_mojibake_passes_the_pretest(text):
+    assert textchecks.mojibake_repair(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["NeurIPS 2025 — Best Paper", "café crème", "Łódź", "日本語", "Привет", "🏆 Best"]
+)
+def test_written_text_is_passed_without_ftfy(text):
+    assert textchecks.mojibake_repair(text) is None
+
+
+def _jsonschema_accepts(data: object) -> bool:
+    return next(iter(_validator().iter_errors(data)), None) is None
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(damaged_files())
+def test_the_compiled_schema_agrees_with_jsonschema_on_damaged_files(text):
+    document = parse_yaml("awards.yaml", text)
+    if document.data is not None:
+        assert satisfies_schema(document.data) == _jsonschema_accepts(document.data)
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in all_cases(4096) if isinstance(c.text, str)], ids=lambda c: c.name
+)
+def test_the_compiled_schema_agrees_with_jsonschema_on_hostile_files(case):
+    document = parse_yaml("awards.yaml", case.text)
+    if document.data is not None:
+        assert satisfies_schema(document.data) == _jsonschema_accepts(document.data)
+
+
+#: The libraries a small site's build should not pay for when it does not need them.
+HEAVY = ("jsonschema", "ftfy", "num2words", "fastjsonschema", "yaml")
+
+
+def _heavy_imports_after(code: str, cwd: Path) -> list[str]:
+    """Which of HEAVY a fresh interpreter has imported after running ``code``."""
+    report = f"import sys; print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", f"{code}\n{report}"], cwd=cwd, capture_output=True, text=True, check=True
+    )
+    return result.stdout.split()
+
+
+def test_a_valid_file_is_checked_without_jsonschema_or_ftfy():
+    code = "from sphinx_awards.validation import load_awards; assert load_awards('awards.yaml').data"
+    assert _heavy_imports_after(code, ROOTS / "test-basic") == ["yaml"]
+
+
+def test_a_file_with_mistakes_is_explained_by_jsonschema(tmp_path):
+    text = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8")
+    (tmp_path / "awards.yaml").write_text(text.replace("awards:", "awards: 3\nunused:", 1), encoding="utf-8")
+    code = "from sphinx_awards.validation import load_awards; assert load_awards('awards.yaml').problems"
+    assert "jsonschema" in _heavy_imports_after(code, tmp_path)
+
+
+def test_a_noop_rebuild_imports_no_parser_nor_checker(tmp_path):
+    arguments = [str(ROOTS / "test-basic"), str(tmp_path / "html"), "-q", "-d", str(tmp_path / "doctrees")]
+    build = f"from sphinx.cmd.build import build_main; assert build_main({arguments!r}) == 0"
+    assert "yaml" in _heavy_imports_after(build, tmp_path)  # the first build reads the data file
+    assert _heavy_imports_after(build, tmp_path) == []
