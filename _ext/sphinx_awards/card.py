@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, replace
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -34,8 +33,7 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 
-@dataclass(frozen=True)
-class CardView:
+class CardView(NamedTuple):
     """One award and what the data file says around it: enough to render the
     card in any format without the data file."""
 
@@ -85,8 +83,7 @@ class CardView:
 # line in ``card_parts`` (and its CSS), whatever the output.
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A paragraph of the data's text."""
 
     text: str
@@ -95,8 +92,7 @@ class Text:
         return [self.text]
 
 
-@dataclass(frozen=True)
-class Badge:
+class Badge(NamedTuple):
     """The award level, and the track's badge when it has one."""
 
     level: str
@@ -106,16 +102,14 @@ class Badge:
         return [self.level, self.track]
 
 
-@dataclass(frozen=True)
-class Tags:
+class Tags(NamedTuple):
     tags: tuple[Tag, ...]
 
     def words(self) -> list[str]:
         return [tag.text for tag in self.tags]
 
 
-@dataclass(frozen=True)
-class Authors:
+class Authors(NamedTuple):
     """All authors; HTML folds them behind "First Author et al."."""
 
     authors: tuple[str, ...]
@@ -125,8 +119,7 @@ class Authors:
         return [", ".join(self.authors)]
 
 
-@dataclass(frozen=True)
-class Links:
+class Links(NamedTuple):
     """(text, address) pairs; the first is the paper itself."""
 
     links: tuple[tuple[str, str], ...]
@@ -241,7 +234,7 @@ def visit_card_html(self: HTML5Translator, node: award_card) -> None:
     shown = self.__dict__.setdefault("_awards_anchors", Counter())
     shown[view.anchor] += 1
     if shown[view.anchor] > 1:
-        view = replace(view, anchor=f"{view.anchor}-{shown[view.anchor]}")
+        view = view._replace(anchor=f"{view.anchor}-{shown[view.anchor]}")
     permalink = ""
     if self.config.html_permalinks and self.builder.add_permalinks:
         permalink = (

@@ -15,7 +15,6 @@ done: each problem once per build, however many pages or processes read the file
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from sphinx.util import logging
@@ -37,8 +36,7 @@ class Report(NamedTuple):
     subtype: str
 
 
-@dataclass(frozen=True)
-class FileRead:
+class FileRead(NamedTuple):
     """What a page read of one data file: its content's digest (None when it
     could not be read) and the problems found in it."""
 

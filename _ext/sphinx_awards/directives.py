@@ -8,7 +8,6 @@ directory with a leading ``/``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils.parsers.rst import directives
@@ -88,7 +87,7 @@ class _AwardsDirective(SphinxDirective):
     def finish(self, data: AwardsData, shown: Iterable[Award], *results: nodes.Element) -> list[nodes.Node]:
         """The directive's nodes, and the texts they show for the gettext builder."""
         ids = {award.id for award in shown}
-        messages = messages_node(replace(data, awards=tuple(a for a in data.awards if a.id in ids)))
+        messages = messages_node(data._replace(awards=tuple(a for a in data.awards if a.id in ids)))
         for node in (*results, messages):
             self.set_source_info(node)
         for node in results:

@@ -23,7 +23,6 @@ Sphinx already reads a page again when its catalog changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,25 +52,23 @@ def map_texts(data: AwardsData, change: Callable[[str], str]) -> AwardsData:
         return change(value) if value else value
 
     def link(value: Link) -> Link:
-        return replace(value, label=text(value.label))
+        return value._replace(label=text(value.label))
 
     labels = data.labels
-    return replace(
-        data,
+    return data._replace(
         title=text(data.title),
         lede=text(data.lede),
         meta=tuple(
-            replace(m, label=text(m.label), text=text(m.text), link=m.link and link(m.link))
+            m._replace(label=text(m.label), text=text(m.text), link=m.link and link(m.link))
             for m in data.meta
         ),
         stats=tuple(
-            replace(s, label=text(s.label), value=text(s.value), detail=text(s.detail)) for s in data.stats
+            s._replace(label=text(s.label), value=text(s.value), detail=text(s.detail)) for s in data.stats
         ),
-        themes=tuple(replace(theme, name=text(theme.name)) for theme in data.themes),
-        tracks=tuple(replace(track, name=text(track.name), badge=text(track.badge)) for track in data.tracks),
+        themes=tuple(theme._replace(name=text(theme.name)) for theme in data.themes),
+        tracks=tuple(track._replace(name=text(track.name), badge=text(track.badge)) for track in data.tracks),
         levels=tuple(
-            replace(
-                level,
+            level._replace(
                 name=text(level.name),
                 short=text(level.short),
                 section_title=text(level.section_title),
@@ -80,17 +77,16 @@ def map_texts(data: AwardsData, change: Callable[[str], str]) -> AwardsData:
             for level in data.levels
         ),
         awards=tuple(
-            replace(
-                award,
+            award._replace(
                 title=text(award.title),
                 summary=text(award.summary),
                 description=text(award.description),
-                tags=tuple(replace(tag, text=text(tag.text)) for tag in award.tags),
+                tags=tuple(tag._replace(text=text(tag.text)) for tag in award.tags),
                 links=tuple(link(one) for one in award.links),
             )
             for award in data.awards
         ),
-        labels=replace(labels, **{f.name: text(getattr(labels, f.name)) for f in fields(labels)}),
+        labels=labels._replace(**{name: text(getattr(labels, name)) for name in labels._fields}),
     )
 
 

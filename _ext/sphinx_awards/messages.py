@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Words instead of digits up to this number (style guides: digits from 21 on).
 SPELLOUT_LIMIT = 20
@@ -41,8 +40,7 @@ class MessageSyntaxError(ValueError):
         self.position = position
 
 
-@dataclass(frozen=True)
-class Argument:
+class Argument(NamedTuple):
     name: str
     kind: str  # "", "number", "spellout", "plural" or "select"
     style: str = ""
@@ -50,8 +48,7 @@ class Argument:
     branches: tuple[tuple[str, Message], ...] = ()
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(NamedTuple):
     """A parsed template: text and arguments, in order."""
 
     parts: tuple[str | Argument | _Hash, ...]
@@ -67,8 +64,7 @@ class Message:
         return found
 
 
-@dataclass(frozen=True)
-class _Hash:
+class _Hash(NamedTuple):
     """``#`` inside a plural branch: the number."""
 
 
@@ -234,8 +230,7 @@ def template_error(template: str, allowed: Mapping[str, str]) -> tuple[str, int]
     return None
 
 
-@dataclass(frozen=True)
-class Language:
+class Language(NamedTuple):
     """How numbers are written and counted in the site's language."""
 
     code: str

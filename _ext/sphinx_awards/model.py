@@ -9,33 +9,28 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     label: str
     url: str
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     id: str
     name: str
     color: str
     color_dark: str
 
 
-@dataclass(frozen=True)
-class Track:
+class Track(NamedTuple):
     id: str
     name: str
     badge: str
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     """An award level (Best Paper, Runner-up) and the section that lists it."""
 
     id: str
@@ -45,14 +40,12 @@ class Level:
     subtitle: str
 
 
-@dataclass(frozen=True)
-class Tag:
+class Tag(NamedTuple):
     emoji: str
     text: str
 
 
-@dataclass(frozen=True)
-class Award:
+class Award(NamedTuple):
     id: str
     title: str
     level: str
@@ -66,8 +59,7 @@ class Award:
     links: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
-class MetaItem:
+class MetaItem(NamedTuple):
     """One entry of the meta strip; exactly one of text, date or link is set."""
 
     label: str
@@ -78,16 +70,14 @@ class MetaItem:
     link: Link | None = None
 
 
-@dataclass(frozen=True)
-class Stat:
+class Stat(NamedTuple):
     label: str
     value: str
     detail: str
     emoji: str = ""
 
 
-@dataclass(frozen=True)
-class Labels:
+class Labels(NamedTuple):
     """Words the cards print around the data; empty means the extension's own
     words in the site's language ("View paper", "Ver artículo"...)."""
 
@@ -97,8 +87,7 @@ class Labels:
     legend_subtitle: str = ""
 
 
-@dataclass(frozen=True)
-class AwardsData:
+class AwardsData(NamedTuple):
     """A whole data file after validation; counts are derived, never stored."""
 
     path: str
@@ -110,7 +99,7 @@ class AwardsData:
     tracks: tuple[Track, ...]
     levels: tuple[Level, ...]
     awards: tuple[Award, ...]
-    labels: Labels = field(default_factory=Labels)
+    labels: Labels = Labels()
     namespace: str = ""
 
     @classmethod
@@ -159,7 +148,7 @@ class AwardsData:
 
 # -- from checked plain data ------------------------------------------------------
 
-_LABELS = frozenset(label.name for label in fields(Labels))
+_LABELS = frozenset(Labels._fields)
 _LINE_BREAKS_AND_TABS = re.compile(r"[ \t]*\n[ \t\n]*|\t")
 
 

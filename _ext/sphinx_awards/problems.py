@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Where in the parsed data a problem sits: keys and list indexes from the top.
 DataPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One message for the person who edits the data file.
 
     ``subtype`` is the warning subtype (``awards.<subtype>``) so that a kind of

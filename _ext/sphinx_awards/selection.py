@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from docutils.parsers.rst import directives
 
@@ -31,8 +30,7 @@ FILTER_OPTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """Filters from a directive's options; empty means "no filter"."""
 
     levels: tuple[str, ...] = ()

@@ -12,10 +12,9 @@ import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache, partial
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import counts
 from .files import DEFAULT_MAX_BYTES, digest, read_bytes
@@ -203,8 +202,7 @@ def _field_name(data_path: DataPath) -> str:
     return name or "the top level"
 
 
-@dataclass(frozen=True)
-class LoadResult:
+class LoadResult(NamedTuple):
     data: AwardsData | None
     problems: tuple[Problem, ...]
     #: The SHA-256 of the file's content; None when it could not be read.
