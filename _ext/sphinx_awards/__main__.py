@@ -18,7 +18,7 @@ from . import __version__
 
 
 def check(paths: list[str]) -> int:
-    from .validation import load_awards
+    from .checked import load_awards
 
     problems = [problem for path in paths for problem in load_awards(path).problems]
     for problem in problems:

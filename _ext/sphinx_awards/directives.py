@@ -8,6 +8,7 @@ directory with a leading ``/``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils.parsers.rst import directives
@@ -15,6 +16,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import render
+from .checked import load_awards
 from .datafiles import FileRead, Report, note_file_read
 from .domain import CardLocation, awards_domain
 from .i18n import messages_node, translate
@@ -50,9 +52,8 @@ class _AwardsDirective(SphinxDirective):
             )
             return None
         self.env.note_dependency(relative_path)
-        from .validation import load_awards  # the parser and the checks, when a page needs them
-
-        result = load_awards(path, self.config.awards_max_bytes)
+        cache_dir = Path(self.env.doctreedir) / "sphinx_awards"
+        result = load_awards(path, self.config.awards_max_bytes, cache_dir)
         reports = tuple(self.report(problem, path) for problem in result.problems)
         note_file_read(self.env, path, FileRead(result.digest, reports))
         return result.data

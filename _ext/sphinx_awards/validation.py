@@ -14,15 +14,15 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache, partial
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from . import counts
-from .files import DEFAULT_MAX_BYTES, digest, read_bytes
+from .checked import LoadResult
 from .messages import template_error
 from .model import AwardsData
 from .problems import DataPath, Problem, quote
 from .textchecks import color_problem, mojibake_repair, text_problem, url_problem
-from .yamlsource import YamlDocument, parse_bytes
+from .yamlsource import YamlDocument
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -200,13 +200,6 @@ def _field_name(data_path: DataPath) -> str:
     for part in data_path:
         name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
     return name or "the top level"
-
-
-class LoadResult(NamedTuple):
-    data: AwardsData | None
-    problems: tuple[Problem, ...]
-    #: The SHA-256 of the file's content; None when it could not be read.
-    digest: str | None = None
 
 
 class _Checker:
@@ -424,22 +417,3 @@ def check_document(document: YamlDocument) -> LoadResult:
     checker = _Checker(document)
     data = checker.run()
     return LoadResult(data, tuple(sorted(checker.problems, key=lambda p: (p.line, p.column))))
-
-
-#: Results by content: a file read again with the same bytes (another
-#: directive, another page, a rebuild) is not checked again.
-_checked: dict[tuple[str, str], LoadResult] = {}
-
-
-def load_awards(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
-    """Read and check a data file; never raises for bad input."""
-    raw = read_bytes(path, max_bytes)
-    if isinstance(raw, Problem):
-        return LoadResult(None, (raw,))
-    key = (path, digest(raw))
-    if key not in _checked:
-        if len(_checked) > 64:
-            _checked.clear()
-        result = check_document(parse_bytes(path, raw))
-        _checked[key] = LoadResult(result.data, result.problems, key[1])
-    return _checked[key]

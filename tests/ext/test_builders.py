@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from helpers import strip_colors
 
 # Where each builder writes the front page, and the text every builder must keep.
 OUTPUTS = {
@@ -102,3 +105,21 @@ def test_html_and_text_show_the_same_words_for_each_card(make_app, rootdir, tmp_
             hidden.decompose()  # decoration, and the folded list's "First et al."
         card_text = text[text.index(title) : text.index(following) if following else len(text)]
         assert words(card.get_text(" ")) == words(card_text)
+
+
+@pytest.mark.sphinx("words", testroot="custom-builder")
+def test_a_builder_sphinx_does_not_ship_gets_the_expanded_card(app):
+    """A third-party builder (tests/roots/test-custom-builder/words_builder.py)
+    sees a card as ordinary nodes: its words, and its links as references."""
+    app.build()
+    assert strip_colors(app.warning.getvalue()) == ""
+    page = json.loads((app.outdir / "index.json").read_text(encoding="utf-8"))
+    assert "award_card" not in page["nodes"]
+    for words in ("A Paper That Is There", "Its links answer.", "Both links are dead.", "Grace Hopper"):
+        assert words in page["text"]
+    assert set(page["links"]) >= {
+        "https://example.org/papers/alive",
+        "https://example.org/code/alive",
+        "https://example.org/papers/gone-404",
+        "https://example.org/arxiv/gone-404",
+    }

@@ -8,6 +8,8 @@ full check on every input, or a mistake would go unreported.
 
 from __future__ import annotations
 
+import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +17,7 @@ from pathlib import Path
 import ftfy.bad_codecs  # registers the "sloppy" codecs
 import ftfy.chardata
 import pytest
-from helpers import ROOTS
+from helpers import ROOTS, parse_html
 from hostile_cases import all_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -118,19 +120,75 @@ def _heavy_imports_after(code: str, cwd: Path) -> list[str]:
 
 
 def test_a_valid_file_is_checked_without_jsonschema_or_ftfy():
-    code = "from sphinx_awards.validation import load_awards; assert load_awards('awards.yaml').data"
+    code = "from sphinx_awards.checked import load_awards; assert load_awards('awards.yaml').data"
     assert _heavy_imports_after(code, ROOTS / "test-basic") == ["yaml"]
 
 
 def test_a_file_with_mistakes_is_explained_by_jsonschema(tmp_path):
     text = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8")
     (tmp_path / "awards.yaml").write_text(text.replace("awards:", "awards: 3\nunused:", 1), encoding="utf-8")
-    code = "from sphinx_awards.validation import load_awards; assert load_awards('awards.yaml').problems"
+    code = "from sphinx_awards.checked import load_awards; assert load_awards('awards.yaml').problems"
     assert "jsonschema" in _heavy_imports_after(code, tmp_path)
 
 
-def test_a_noop_rebuild_imports_no_parser_nor_checker(tmp_path):
-    arguments = [str(ROOTS / "test-basic"), str(tmp_path / "html"), "-q", "-d", str(tmp_path / "doctrees")]
+def _site(tmp_path: Path) -> tuple[Path, Path, str]:
+    """A copy of the basic site, its output directory, and code that builds it."""
+    site = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-basic", site)
+    arguments = [str(site), str(tmp_path / "html"), "-q", "-d", str(tmp_path / "doctrees")]
     build = f"from sphinx.cmd.build import build_main; assert build_main({arguments!r}) == 0"
+    return site, tmp_path / "html", build
+
+
+def _cards(html: Path) -> list[str]:
+    return [card["id"] for card in parse_html(html / "index.html").select("article.award-card")]
+
+
+def test_a_noop_rebuild_imports_no_parser_nor_checker(tmp_path):
+    _, _, build = _site(tmp_path)
     assert "yaml" in _heavy_imports_after(build, tmp_path)  # the first build reads the data file
     assert _heavy_imports_after(build, tmp_path) == []
+
+
+def test_a_page_edited_beside_unchanged_data_reuses_the_checked_result(tmp_path):
+    """The result of checking is kept in the doctree directory: a rebuild in a
+    new process reads the edited page without parsing or checking the file."""
+    site, html, build = _site(tmp_path)
+    _heavy_imports_after(build, tmp_path)
+    cards = _cards(html)
+    index = site / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8") + "\nA paragraph added.\n", encoding="utf-8")
+    # The page's texts are filled in again (num2words spells out counts).
+    assert _heavy_imports_after(build, tmp_path) == ["num2words"]
+    assert _cards(html) == cards and len(cards) > 1
+    assert "A paragraph added." in parse_html(html / "index.html").get_text()
+
+
+def test_a_changed_data_file_is_checked_again_and_its_old_result_dropped(tmp_path):
+    site, html, build = _site(tmp_path)
+    _heavy_imports_after(build, tmp_path)
+    stored_before = sorted((tmp_path / "doctrees" / "sphinx_awards").glob("*.pickle"))
+    data = site / "awards.yaml"
+    first_id = _cards(html)[0]
+    data.write_text(data.read_text(encoding="utf-8").replace(first_id, "renamed-card", 1), encoding="utf-8")
+    assert "yaml" in _heavy_imports_after(build, tmp_path)
+    assert "renamed-card" in _cards(html) and first_id not in _cards(html)
+    stored_after = sorted((tmp_path / "doctrees" / "sphinx_awards").glob("*.pickle"))
+    assert len(stored_after) == len(stored_before) and stored_after != stored_before
+
+
+DAMAGES = [b"", b"not a pickle", pickle.dumps(("a", "tuple")), pickle.dumps(None)[:-1]]
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_stored_result_is_checked_again(tmp_path, damage):
+    site, html, build = _site(tmp_path)
+    _heavy_imports_after(build, tmp_path)
+    cards = _cards(html)
+    stored = list((tmp_path / "doctrees" / "sphinx_awards").glob("*.pickle"))
+    assert stored
+    for path in stored:
+        path.write_bytes(damage)
+    (site / "index.rst").write_text((site / "index.rst").read_text(encoding="utf-8") + "\nEdited.\n")
+    assert "yaml" in _heavy_imports_after(build, tmp_path)
+    assert _cards(html) == cards

@@ -6,9 +6,9 @@ import pytest
 from helpers import REPO
 
 from sphinx_awards import counts
+from sphinx_awards.checked import load_awards
 from sphinx_awards.messages import Language, format_message
 from sphinx_awards.selection import Selection
-from sphinx_awards.validation import load_awards
 
 DATA = load_awards(str(REPO / "awards.yaml")).data
 ENGLISH = Language("en")

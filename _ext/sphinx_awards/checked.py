@@ -1,0 +1,97 @@
+"""A data file's checked result, reused while the file's bytes are the same.
+
+Within a build, several directives and pages read the same file: the result
+is kept in memory. Across builds (a rebuild after a page was edited, the
+worker processes of ``-j``, sphinx-autobuild's rebuilds) it is kept as a
+pickle in the doctree directory, named by the file's path and the digest of
+its content, and made by this version of the extension. Only a file whose
+bytes changed is parsed and checked again; only then are the YAML parser and
+the checks imported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import tempfile
+from pathlib import Path
+from typing import NamedTuple
+
+from .files import DEFAULT_MAX_BYTES, digest, read_bytes
+from .model import AwardsData
+from .problems import Problem
+
+
+class LoadResult(NamedTuple):
+    data: AwardsData | None
+    problems: tuple[Problem, ...]
+    #: The SHA-256 of the file's content; None when it could not be read.
+    digest: str | None = None
+
+
+_in_memory: dict[tuple[str, str], LoadResult] = {}
+#: What can go wrong reading a pickle someone else's build left (or a torn one).
+_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError)
+
+
+def load_awards(path: str, max_bytes: int = DEFAULT_MAX_BYTES, cache_dir: Path | None = None) -> LoadResult:
+    """Read and check a data file; never raises for bad input.
+
+    ``cache_dir`` (the doctree directory's ``sphinx_awards``) keeps results
+    across processes; without it, results are kept for this process only.
+    """
+    raw = read_bytes(path, max_bytes)
+    if isinstance(raw, Problem):
+        return LoadResult(None, (raw,))
+    key = (path, digest(raw))
+    if key in _in_memory:
+        return _in_memory[key]
+    stored = _stored_path(cache_dir, *key) if cache_dir is not None else None
+    result = _read_stored(stored) if stored is not None else None
+    if result is None:
+        from .validation import check_document  # the parser and the checks, when a file needs them
+        from .yamlsource import parse_bytes
+
+        checked = check_document(parse_bytes(path, raw))
+        result = LoadResult(checked.data, checked.problems, key[1])
+        if stored is not None:
+            _store(stored, result)
+    if len(_in_memory) > 64:
+        _in_memory.clear()
+    _in_memory[key] = result
+    return result
+
+
+def _stored_path(cache_dir: Path, path: str, content_digest: str) -> Path:
+    """One file per data file (by its path), named for its content and our version."""
+    from . import ENV_VERSION, __version__
+
+    of_path = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return cache_dir / f"{of_path}-{content_digest[:32]}-{__version__}-{ENV_VERSION}.pickle"
+
+
+def _read_stored(stored: Path) -> LoadResult | None:
+    try:
+        with stored.open("rb") as file:
+            result = pickle.load(file)
+    except FileNotFoundError:
+        return None
+    except _UNREADABLE:
+        return None  # checked again, and stored anew
+    return result if isinstance(result, LoadResult) else None
+
+
+def _store(stored: Path, result: LoadResult) -> None:
+    """Write atomically (a parallel build's workers may write the same file),
+    and remove what this data file's older contents left."""
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=stored.parent, suffix=".tmp", delete=False) as file:
+            pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(file.name).replace(stored)
+        prefix = stored.name.split("-", 1)[0]
+        for older in stored.parent.glob(f"{prefix}-*.pickle"):
+            if older != stored:
+                older.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only or full disk: the next build checks the file again
