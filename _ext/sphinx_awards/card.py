@@ -184,7 +184,9 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
     if isinstance(part, Text):
         return f'<p class="{css_class}">{escape(part.text)}</p>'
     if isinstance(part, Badge):
-        badge = f"<b>{escape(part.level)}</b>"
+        # Not <b>/<strong>: a paragraph that opens in bold reads as a heading
+        # written without heading markup (HTML_CodeSniffer's H42).
+        badge = f'<span class="award-level">{escape(part.level)}</span>'
         if part.track:
             badge += _HIDDEN.format(" · ") + escape(part.track)
         return f'<p class="{css_class}">{badge}</p>'
@@ -200,16 +202,19 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
                 f"<p>{full_list}</p></details>"
             )
         return f'<p class="{css_class}">{full_list}</p>'
-    links = []
+    # A list (several links in a row are a list, HTML_CodeSniffer's H48),
+    # each link named by its text and the card's title ("View paper <title>").
+    items = []
     for number, (text, url) in enumerate(part.links):
-        # Named by its text and the card's title ("View paper <title>").
         own_id = f"{view.anchor}-{number or 'p'}"
+        separator = _HIDDEN.format("· ") if number else ""
         arrow = "" if number else _HIDDEN.format(" ↗")
-        links.append(
-            f'<a href="{escape(url)}" id="{own_id}" aria-labelledby="{own_id} {view.anchor}-t">'
-            f"{escape(text)}{arrow}</a>"
+        named_by = f"{own_id} {view.anchor}-t"
+        items.append(
+            f'<li>{separator}<a href="{escape(url)}" id="{own_id}" aria-labelledby="{named_by}">'
+            f"{escape(text)}{arrow}</a></li>"
         )
-    return f'<p class="{css_class}">' + _HIDDEN.format(" · ").join(links) + "</p>"
+    return f'<ul class="{css_class}">' + "".join(items) + "</ul>"
 
 
 def card_html(view: CardView, permalink: str, *, fold_authors: bool = True) -> str:

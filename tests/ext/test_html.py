@@ -82,6 +82,17 @@ def test_links_say_which_paper_they_open(page):
     assert page.select_one("#third-paper .award-links a")["href"] == "/relative/third.html"
 
 
+def test_card_markup_says_what_each_part_is(page):
+    """What HTML_CodeSniffer (pa11y) asks: a paragraph that opens in bold is a
+    heading without heading markup (H42), links in a row are a list (H48)."""
+    card = page.select_one("#first-paper")
+    assert card.select_one(".award-badge").find(["b", "strong"]) is None
+    items = card.select("ul.award-links > li")
+    assert [len(item.find_all("a")) for item in items] == [1, 1]
+    separators = [span for item in items for span in item.find_all("span") if "·" in span.get_text()]
+    assert separators and all(span["aria-hidden"] == "true" for span in separators)
+
+
 def test_each_card_has_a_permalink(page):
     link = page.select_one("#second-paper h3 a.headerlink")
     assert link["href"] == "#second-paper"
