@@ -25,6 +25,15 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
 
 
+_LINE_BREAK_OR_CONTROL = re.compile(f"{_LINE_BREAK.pattern}|{_CONTROL.pattern}")
+
+
+def is_text(value: str, *, one_line: bool) -> bool:
+    """``text_problem(value, one_line=...) is None``, in one regex search: the
+    schema's check calls it for every string of the file."""
+    return (_LINE_BREAK_OR_CONTROL if one_line else _CONTROL).search(value) is None
+
+
 def _character(char: str) -> str:
     if char == "\n":
         return "a line break"
@@ -47,6 +56,17 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _WEB_SCHEMES = frozenset({"https", "http"})
 
 
+#: ASCII's spaces and control characters: what the general test below finds
+#: in an ASCII address, found at C speed.
+_ASCII_SPACE_OR_CONTROL = re.compile("[\x00-\x20\x7f]")
+
+
+def _has_space_or_control(url: str) -> bool:
+    if url.isascii():
+        return _ASCII_SPACE_OR_CONTROL.search(url) is not None
+    return any(char.isspace() or unicodedata.category(char).startswith("C") for char in url)
+
+
 def url_problem(url: str) -> str | None:
     """Why ``url`` must not become a link, or None.
 
@@ -54,7 +74,7 @@ def url_problem(url: str) -> str | None:
     and relative links that stay on the site. Browsers read ``\\`` as ``/`` and
     ``//host`` as another site, so neither passes as "relative".
     """
-    if any(char.isspace() or unicodedata.category(char).startswith("C") for char in url):
+    if _has_space_or_control(url):
         return f"the link {quote(url)} holds spaces or control characters; write the address without them"
     if "\\" in url:
         return f"the link {quote(url)} holds a backslash, which browsers read as '/'; write '/' instead"
@@ -225,15 +245,18 @@ def _maybe_misread() -> re.Pattern[str]:
     )
 
 
+def may_be_misread(text: str) -> bool:
+    """Whether ``text`` holds anything a misreading leaves behind."""
+    return not text.isascii() and _maybe_misread().search(text) is not None
+
+
 def mojibake_repair(text: str) -> str | None:
     """The likely intended text when ``text`` looks mis-decoded, else None.
 
     Text with nothing that a misreading leaves behind is passed at once: ftfy
     (a tenth of a second to import) is only loaded for text that may need it.
     """
-    if text.isascii() or not _maybe_misread().search(text):
-        return None
-    return repair_misread(text)
+    return repair_misread(text) if may_be_misread(text) else None
 
 
 def repair_misread(text: str) -> str | None:

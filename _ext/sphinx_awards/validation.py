@@ -21,7 +21,7 @@ from .checked import LoadResult
 from .messages import template_error
 from .model import AwardsData
 from .problems import DataPath, Problem, quote
-from .textchecks import color_problem, mojibake_repair, text_problem, url_problem
+from .textchecks import color_problem, is_text, may_be_misread, mojibake_repair, text_problem, url_problem
 from .yamlsource import YamlDocument
 
 if TYPE_CHECKING:
@@ -106,6 +106,9 @@ def _passes(check: Callable[[str], str | None], value: object) -> bool:
 #: The schema's formats for the compiled schema (``schema_code``): True when a value passes.
 _PASSES: dict[str, Callable[[object], bool]] = {
     **{name: partial(_passes, check) for name, (check, _) in FORMATS.items()},
+    # The two called for every string, as one regex search each.
+    "awards-line": lambda value: not isinstance(value, str) or is_text(value, one_line=True),
+    "awards-text": lambda value: not isinstance(value, str) or is_text(value, one_line=False),
     "date": _is_date,
 }
 
@@ -152,21 +155,55 @@ def _inlined_schema() -> dict[str, Any]:
     return dict(_inline_references(schema(), schema()["$defs"]))
 
 
-def _annotated(
-    node: Any, value: Any, data_path: DataPath, keyword: str
-) -> Iterator[tuple[DataPath, str, Any]]:
-    """The strings in ``value`` whose schema carries ``keyword``, with its value."""
-    if not isinstance(node, dict):
-        return
-    if keyword in node and isinstance(value, str):
-        yield data_path, value, node[keyword]
-    if isinstance(value, dict):
-        for name, child in node.get("properties", {}).items():
-            if name in value:
-                yield from _annotated(child, value[name], (*data_path, name), keyword)
-    elif isinstance(value, list) and "items" in node:
-        for index, item in enumerate(value):
-            yield from _annotated(node["items"], item, (*data_path, index), keyword)
+#: A field's place in the schema: keys, and None for "any item of a list".
+SchemaPath = tuple[str | None, ...]
+
+
+@cache
+def annotated_fields(keyword: str) -> tuple[tuple[SchemaPath, Any], ...]:
+    """Where the schema puts ``keyword`` (``x-template``), with its value:
+    found once, so that a file's thousand awards are not walked for it."""
+    found: list[tuple[SchemaPath, Any]] = []
+    stack: list[tuple[SchemaPath, Any]] = [((), _inlined_schema())]
+    while stack:
+        path, node = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        if keyword in node:
+            found.append((path, node[keyword]))
+        stack.extend(((*path, name), child) for name, child in node.get("properties", {}).items())
+        if "items" in node:
+            stack.append(((*path, None), node["items"]))
+    return tuple(sorted(found, key=repr))
+
+
+def _values_at(data: Any, path: SchemaPath, data_path: DataPath = ()) -> Iterator[tuple[DataPath, Any]]:
+    """The values at a schema path in the data, with their data paths."""
+    if not path:
+        yield data_path, data
+    elif path[0] is None:
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                yield from _values_at(item, path[1:], (*data_path, index))
+    elif isinstance(data, dict) and path[0] in data:
+        yield from _values_at(data[path[0]], path[1:], (*data_path, path[0]))
+
+
+def _strings(value: Any, *, with_paths: bool = True) -> Iterator[tuple[DataPath, str]]:
+    """Every string in the data, with its path unless ``with_paths`` is False
+    (then the path is empty, and the walk is much cheaper). A loop, not
+    recursion: files may nest deep."""
+    stack: list[tuple[DataPath, Any]] = [((), value)]
+    while stack:
+        data_path, item = stack.pop()
+        if isinstance(item, str):
+            yield data_path, item
+        elif not with_paths and isinstance(item, (dict, list)):
+            stack.extend(((), child) for child in reversed(item.values() if isinstance(item, dict) else item))
+        elif isinstance(item, dict):
+            stack.extend(((*data_path, key), child) for key, child in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend(((*data_path, index), child) for index, child in reversed(list(enumerate(item))))
 
 
 @cache
@@ -340,18 +377,10 @@ class _Checker:
                         "reference",
                     )
 
-    def strings(self, value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, str]]:
-        if isinstance(value, str):
-            yield data_path, value
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                yield from self.strings(item, (*data_path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from self.strings(item, (*data_path, index))
-
     def check_mojibake(self) -> None:
-        for data_path, text in self.strings(self.data, ()):
+        if not any(may_be_misread(text) for _, text in _strings(self.data, with_paths=False)):
+            return  # the common case, decided without building a path per string
+        for data_path, text in _strings(self.data):
             repaired = mojibake_repair(text)
             if repaired is not None:
                 self.report(
@@ -365,10 +394,11 @@ class _Checker:
     def template_fields(self) -> Iterator[tuple[DataPath, str, bool]]:
         """Every text the schema marks as a template (``x-template``), in the
         entries still in, and whether it is a level's (with its own arguments)."""
-        for data_path, text, kind in _annotated(_inlined_schema(), self.data, (), "x-template"):
-            entry = self.entry_of(data_path)
-            if entry is None or entry not in self.left_out:
-                yield data_path, text, kind == "level"
+        for schema_path, kind in annotated_fields("x-template"):
+            for data_path, text in _values_at(self.data, schema_path):
+                entry = self.entry_of(data_path)
+                if isinstance(text, str) and (entry is None or entry not in self.left_out):
+                    yield data_path, text, kind == "level"
 
     def check_templates(self) -> None:
         level_ids = [level["id"] for _, level in self.entries("levels")]

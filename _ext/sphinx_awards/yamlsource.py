@@ -31,6 +31,8 @@ _CONSTRUCTED_TAGS = frozenset(_YAML + name for name in ("int", "float", "bool", 
 _TEXT_TAGS = frozenset(_YAML + name for name in ("str", "timestamp", "binary"))
 _MERGE_TAG = _YAML + "merge"
 _COLLECTION_TAGS = {yaml.MappingStartEvent: _YAML + "map", yaml.SequenceStartEvent: _YAML + "seq"}
+_OPENING = frozenset(_COLLECTION_TAGS)
+_CLOSING = frozenset({yaml.MappingEndEvent, yaml.SequenceEndEvent})
 #: Longer digit strings are not numbers a person types (and Python refuses
 #: to convert more than 4,300 digits).
 _MAX_NUMBER_LENGTH = 100
@@ -106,6 +108,10 @@ class _Composer:
         self.budget = budget
         self.stack: list[_Collection] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
+        resolvers = loader.yaml_implicit_resolvers
+        #: The first characters of plain scalars that may be something other
+        #: than text (true, 12, ~, 2025-...); None: ask the resolver every time.
+        self.maybe_typed = None if None in resolvers or loader.yaml_path_resolvers else frozenset(resolvers)
 
     def fail(self, position: tuple[int, int], message: str, subtype: str = "yaml") -> _UnusableFileError:
         return _UnusableFileError(_fatal(self.document.path, position, message, subtype))
@@ -127,32 +133,41 @@ class _Composer:
         return root
 
     def compose_value(self) -> Any:
-        """Consume the events of one value (the document's root) and return it."""
-        loader = self.loader
+        """Consume the events of one value (the document's root) and return it.
+
+        The loop runs once per value of the file (tens of thousands for a
+        large site): it dispatches on the event's exact class and keeps what
+        it calls in locals.
+        """
+        get_event, stack, anchors = self.loader.get_event, self.stack, self.anchors
+        scalar, add = self.scalar, self.add
         while True:
-            event = loader.get_event()
-            position = _position(event.start_mark)
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                self.open(event, position)
+            event = get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                mark = event.start_mark
+                position = (mark.line + 1, mark.column + 1)
+                value, size, anchor = scalar(event, position), 1, event.anchor
+            elif kind in _OPENING:
+                self.open(event, _position(event.start_mark))
                 continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                collection = self.stack.pop()
+            elif kind in _CLOSING:
+                collection = stack.pop()
                 value, size = self.close(collection), collection.size
                 position = collection.position
                 anchor = collection.anchor
-            elif isinstance(event, yaml.AliasEvent):
-                if event.anchor not in self.anchors:
+            else:  # an alias
+                position = _position(event.start_mark)
+                if event.anchor not in anchors:
                     raise self.fail(position, f"the alias *{event.anchor} names no anchor (&{event.anchor})")
-                value, size = self.anchors[event.anchor]
+                value, size = anchors[event.anchor]
                 self.spend(size, position)
                 anchor = None
-            else:
-                value, size, anchor = self.scalar(event), 1, event.anchor
             if anchor is not None:
-                self.anchors[anchor] = (value, size)
-            if not self.stack:
+                anchors[anchor] = (value, size)
+            if not stack:
                 return "<<" if value is _MERGE else value
-            self.add(value, size, position)
+            add(value, size, position)
 
     def spend(self, size: int, position: tuple[int, int]) -> None:
         self.budget -= size
@@ -250,19 +265,26 @@ class _Composer:
             subtype="tag",
         )
 
-    def scalar(self, event: Any) -> Any:
+    def scalar(self, event: Any, position: tuple[int, int]) -> Any:
         tag = event.tag
         if tag is None or tag == "!":
-            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            value = event.value
+            # What the resolver would say, without asking it: quoted scalars
+            # are text, and so are plain ones no typed value starts like.
+            if self.maybe_typed is not None and (
+                not event.implicit[0] or (value and value[0] not in self.maybe_typed)
+            ):
+                return value
+            tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
         if tag in _TEXT_TAGS:
             return event.value
         if tag == _MERGE_TAG:
             return _MERGE
         if tag not in _CONSTRUCTED_TAGS:
-            raise self.refuse_tag(tag, _position(event.start_mark))
+            raise self.refuse_tag(tag, position)
         if len(event.value) > _MAX_NUMBER_LENGTH:
             raise self.fail(
-                _position(event.start_mark),
+                position,
                 f"a number of {len(event.value):,} characters; put it in quotes if it is text",
                 "schema",
             )

@@ -70,6 +70,17 @@ def test_the_pretest_never_changes_the_answer(text, code_page, damage, misread):
     assert textchecks.mojibake_repair(candidate) == textchecks.repair_misread(candidate)
 
 
+#: Any character, and more often the ones the text checks are about.
+TROUBLE = st.characters() | st.sampled_from("\n\r\x0b\x85\u2028\x00\x9f\ufffe\ud800")
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(st.text(TROUBLE, max_size=8), st.booleans())
+def test_the_quick_text_test_agrees_with_the_explanation(value, one_line):
+    explained = textchecks.text_problem(value, one_line=one_line)
+    assert textchecks.is_text(value, one_line=one_line) == (explained is None)
+
+
 @pytest.mark.parametrize(
     "text",
     ["NeurIPS 2025 â€” Best Paper", "cafÃ© crÃ¨me", "Ã  la carte", "â€œquotedâ€", "NeurIPS โ€” 2025", "ðŸŽ‰"],
