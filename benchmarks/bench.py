@@ -1,11 +1,13 @@
-"""``make bench``: build N synthetic awards three ways, in one run, and compare.
+"""``make bench``: build N synthetic awards four ways, in one run, and compare.
 
-For each N, each way (``ours``, ``plain``, ``design``; see ``generate.py``) is
-built from scratch ``--runs`` times, the order of the ways rotating from one
+For each N, each way (``ours``, ``plain``, ``raw``, ``design``; see ``generate.py``) is
+built from scratch ``--runs`` times (``--small-runs`` times for a small N,
+whose builds take a second and vary more), the order of the ways rotating from one
 round to the next so that none always runs first. Each build is a separate
 ``sphinx-build`` process, timed on the wall clock, with its peak memory read
 from the kernel (``wait4``). Then a no-op rebuild of each. Reported: medians,
-and their ratios to the plain-reST floor and to sphinx-design.
+and their ratios to the two floors (plain reST, and the same HTML as raw
+blocks) and to sphinx-design.
 """
 
 from __future__ import annotations
@@ -23,13 +25,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generate import WAYS, write_site
+from generate import BUILD_ENV, WAYS, write_sites
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results.rst"
 EXTENSION_ASSETS = {
     "ours": ("awards.css", "awards.js"),
     "plain": (),
+    "raw": (),
     "design": ("sphinx-design.min.css", "design-tabs.js"),
 }
 
@@ -51,7 +54,7 @@ def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool) -> tuple[float, flo
     if fresh:
         shutil.rmtree(outdir, ignore_errors=True)
     start = time.perf_counter()
-    process = subprocess.Popen([*command, str(srcdir), str(outdir)], stdout=subprocess.DEVNULL)
+    process = subprocess.Popen([*command, str(srcdir), str(outdir)], stdout=subprocess.DEVNULL, env=BUILD_ENV)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:
@@ -71,7 +74,7 @@ def asset_bytes(outdir: Path, way: str) -> tuple[int, int]:
 
 
 def measure(count: int, runs: int, workdir: Path) -> dict[str, Measures]:
-    sites = {way: write_site(way, count, workdir / f"{way}-{count}") for way in WAYS}
+    sites = write_sites(count, workdir)
     results = {way: Measures() for way in WAYS}
     for round_number in range(runs):
         shift = round_number % len(WAYS)
@@ -100,11 +103,13 @@ HEADER = [
     "build",
     "time (s)",
     "× plain",
+    "× raw",
     "× design",
     "peak (MiB)",
     "× plain",
     "no-op (s)",
     "× plain",
+    "× raw",
     "HTML bytes/card",
     "× plain",
     "gzip bytes/card",
@@ -112,9 +117,9 @@ HEADER = [
     "CSS (KB)",
     "JS (KB)",
 ]
-#: The two tables the page shows (fifteen columns would not fit): the cost of
+#: The two tables the page shows (seventeen columns would not fit): the cost of
 #: a build, and what it writes. Both start with N and the build.
-TABLES = {"Build": range(0, 9), "Output": [0, 1, *range(9, 15)]}
+TABLES = {"Build": range(0, 11), "Output": [0, 1, *range(11, 17)]}
 
 
 def rows_of(all_results: dict[int, dict[str, Measures]]) -> list[list[str]]:
@@ -131,11 +136,13 @@ def rows_of(all_results: dict[int, dict[str, Measures]]) -> list[list[str]]:
                     way,
                     f"{median[way]:.2f}",
                     _ratio(median[way], median["plain"]),
+                    _ratio(median[way], median["raw"]),
                     _ratio(median[way], median["design"]),
                     f"{peak[way]:.0f}",
                     _ratio(peak[way], peak["plain"]),
                     f"{noop[way]:.2f}",
                     _ratio(noop[way], noop["plain"]),
+                    _ratio(noop[way], noop["raw"]),
                     f"{m.html_bytes / count:,.0f}",
                     _ratio(m.html_bytes, results["plain"].html_bytes),
                     f"{m.gzip_bytes / count:,.0f}",
@@ -147,9 +154,18 @@ def rows_of(all_results: dict[int, dict[str, Measures]]) -> list[list[str]]:
     return rows
 
 
-def caption(runs: int) -> str:
+#: Below this N a build takes about a second: more runs steady the medians.
+SMALL = 100
+
+
+def runs_for(count: int, runs: int, small_runs: int) -> int:
+    return max(runs, small_runs) if count < SMALL else runs
+
+
+def caption(runs: int, small_runs: int) -> str:
     return (
-        f"Medians of {runs} clean builds per row (rotating order), each a separate ``sphinx-build`` "
+        f"Medians of {runs} clean builds per row ({small_runs} for N below {SMALL}; rotating order), "
+        "each a separate ``sphinx-build`` "
         f"process on {os.cpu_count()} cores, Python {sys.version.split()[0]}; no-op is a second build "
         "with nothing changed. Bytes per card: the page's size over N (gzip: as a server would send it). "
         "CSS and JS: the extension's own files linked from the page."
@@ -189,15 +205,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[7, 1000, 5000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--small-runs", type=int, default=21, help=f"runs for N below {SMALL}")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the table")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="awards-bench-") as workdir:
-        all_results = {count: measure(count, arguments.runs, Path(workdir)) for count in arguments.sizes}
+        all_results = {
+            count: measure(count, runs_for(count, arguments.runs, arguments.small_runs), Path(workdir))
+            for count in arguments.sizes
+        }
     rows = rows_of(all_results)
-    text = render(rows, caption(arguments.runs))
+    text_of_caption = caption(arguments.runs, arguments.small_runs)
+    text = render(rows, text_of_caption)
     arguments.output.write_text(text, encoding="utf-8")
     arguments.output.with_suffix(".json").write_text(
-        json.dumps({"header": HEADER, "rows": rows, "caption": caption(arguments.runs)}, indent=1),
+        json.dumps(
+            {"header": HEADER, "rows": rows, "caption": caption(arguments.runs, arguments.small_runs)},
+            indent=1,
+        ),
         encoding="utf-8",
     )
     print(text)

@@ -1,14 +1,25 @@
-"""Synthetic sites of N awards, written three ways with the same visible text.
+"""Synthetic sites of N awards, written four ways with the same visible text.
 
 - ``ours``: ``awards.yaml`` and the ``awards`` directive;
 - ``plain``: the same text as plain reST (a rubric and paragraphs per card):
-  what Sphinx itself costs, the floor;
+  what Sphinx itself costs for the words, the first floor;
+- ``raw``: the HTML ``ours`` writes, pasted as one ``.. raw:: html`` block per
+  card (and one per group heading): the least Sphinx can spend writing the
+  same bytes, the second floor;
 - ``design``: the same cards written by hand with sphinx-design's
   ``grid-item-card``, the most used card extension.
+
+The texts that the extension fills in from templates (each group's subtitle)
+and the cards' HTML are taken from a build of ``ours`` (not timed), so that
+every way shows exactly the same words.
 """
 
 from __future__ import annotations
 
+import html
+import os
+import re
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +28,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = yaml.safe_load((REPO / "awards.yaml").read_text(encoding="utf-8"))
-WAYS = ("ours", "plain", "design")
+WAYS = ("ours", "plain", "raw", "design")
 
 CONF = """\
 import sys
@@ -77,11 +88,14 @@ def _title(text: str) -> str:
     return f"{text}\n{'=' * len(text)}\n\n"
 
 
-def _sections(awards: list[dict], write_card: Callable[[dict], str], opening: str = "") -> str:
-    """One section per award level, as the directive makes them."""
+def _sections(
+    awards: list[dict], subtitles: list[str], write_card: Callable[[dict], str], opening: str = ""
+) -> str:
+    """One section per award level, with its subtitle, as the directive makes them."""
     out = []
-    for level in SEED["levels"]:
-        out.append(f"{level['section_title']}\n{'-' * len(level['section_title'])}\n\n{opening}")
+    for level, subtitle in zip(SEED["levels"], subtitles, strict=True):
+        title = level["section_title"]
+        out.append(f"{title}\n{'-' * len(title)}\n\n{subtitle}\n\n{opening}")
         out.extend(write_card(award) for award in awards if award["level"] == level["id"])
     return "".join(out)
 
@@ -99,25 +113,61 @@ def design_card(award: dict) -> str:
     )
 
 
-def write_site(way: str, count: int, directory: Path) -> Path:
-    """Write one synthetic site; returns its source directory."""
-    directory.mkdir(parents=True, exist_ok=True)
+#: Builds run as on a writer's machine, where Python caches compiled modules:
+#: without this (some machines set it), every build would compile the
+#: extension's modules again, and only the extension's.
+BUILD_ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _raw(markup: str) -> str:
+    indented = "".join(f"   {line}\n" if line else "\n" for line in markup.splitlines())
+    return f".. raw:: html\n\n{indented}\n"
+
+
+#: The page body ``ours`` writes: group openings and closings, and cards.
+_CARD = re.compile(r'(<article class="award-card".*?</article>\n)', re.DOTALL)
+_BODY = re.compile(r"</h1>\n(.*)\n</section>\n\n\s*</article>", re.DOTALL)
+_SUBTITLE = re.compile(r'<p class="awards-group__subtitle">(.*?)</p>')
+
+
+def _our_output(directory: Path) -> tuple[list[str], list[str]]:
+    """Build ``ours`` once (untimed): the page body in chunks (each card, and
+    the markup between cards), and each group's subtitle as text."""
+    outdir = directory.parent / f"{directory.name}-seed-build"
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(directory), str(outdir)]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=BUILD_ENV)
+    page = (outdir / "index.html").read_text(encoding="utf-8")
+    body = _BODY.search(page)
+    if body is None:
+        raise SystemExit("the page of 'ours' changed shape: update benchmarks/generate.py")
+    chunks = [chunk for chunk in _CARD.split(body.group(1)) if chunk.strip()]
+    subtitles = [html.unescape(subtitle) for subtitle in _SUBTITLE.findall(page)]
+    return chunks, subtitles
+
+
+def write_sites(count: int, workdir: Path) -> dict[str, Path]:
+    """The four sites of ``count`` awards; returns each way's source directory."""
     awards = synthetic_awards(count)
-    extensions = {"ours": ["sphinx_awards"], "plain": [], "design": ["sphinx_design"]}[way]
-    (directory / "conf.py").write_text(CONF.format(ext=str(REPO / "_ext"), extensions=extensions))
     title = _title("Benchmark")
-    if way == "ours":
-        data = {key: value for key, value in SEED.items() if key != "awards"} | {"awards": awards}
-        (directory / "awards.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
-        index = title + ".. awards::\n"
-    elif way == "plain":
-        index = title + _sections(awards, plain_card)
-    else:
-        index = title + _sections(awards, design_card, opening=".. grid:: 1 1 2 2\n\n")
-    (directory / "index.rst").write_text(index, encoding="utf-8")
-    return directory
+    sites = {way: workdir / f"{way}-{count}" for way in WAYS}
+    for way, directory in sites.items():
+        directory.mkdir(parents=True, exist_ok=True)
+        extensions = {"ours": ["sphinx_awards"], "design": ["sphinx_design"]}.get(way, [])
+        (directory / "conf.py").write_text(CONF.format(ext=str(REPO / "_ext"), extensions=extensions))
+    data = {key: value for key, value in SEED.items() if key != "awards"} | {"awards": awards}
+    (sites["ours"] / "awards.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    (sites["ours"] / "index.rst").write_text(title + ".. awards::\n", encoding="utf-8")
+    chunks, subtitles = _our_output(sites["ours"])
+    pages = {
+        "plain": title + _sections(awards, subtitles, plain_card),
+        "raw": title + "".join(_raw(chunk) for chunk in chunks),
+        "design": title + _sections(awards, subtitles, design_card, opening=".. grid:: 1 1 2 2\n\n"),
+    }
+    for way, page in pages.items():
+        (sites[way] / "index.rst").write_text(page, encoding="utf-8")
+    return sites
 
 
 if __name__ == "__main__":
-    for way in WAYS:
-        print(write_site(way, int(sys.argv[1]), Path(sys.argv[2]) / way))
+    for site in write_sites(int(sys.argv[1]), Path(sys.argv[2])).values():
+        print(site)

@@ -32,6 +32,8 @@ def test_harness_writes_its_tables(tmp_path):
             "5",
             "--runs",
             "1",
+            "--small-runs",
+            "1",
             "--output",
             str(output),
         ],
@@ -41,13 +43,13 @@ def test_harness_writes_its_tables(tmp_path):
     build, written = _tables(output.read_text(encoding="utf-8"))
     for header, *rows in (build, written):
         assert header[:2] == ["N", "build"]
-        assert [row[1] for row in rows] == ["ours", "plain", "design"]
+        assert [row[1] for row in rows] == ["ours", "plain", "raw", "design"]
         assert all(len(row) == len(header) for row in rows)
     ours = dict(zip(written[0], written[1], strict=True))
     assert 0 < float(ours["CSS (KB)"]) <= 8  # the stylesheet's budget: a size, not a timing
     assert float(ours["JS (KB)"]) <= 2
     raw = json.loads(output.with_suffix(".json").read_text(encoding="utf-8"))
-    assert len(raw["rows"]) == 3 and len(raw["header"]) == 15
+    assert len(raw["rows"]) == 4 and len(raw["header"]) == 17
 
 
 def test_committed_results_are_the_harness_output():
