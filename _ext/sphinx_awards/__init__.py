@@ -26,11 +26,12 @@ __version__ = "0.2.0"
 #: The oldest Sphinx the extension is tested with (``make test-compat``).
 MIN_SPHINX = (7, 4)
 #: Bump whenever what the extension stores in a pickled environment or doctree
-#: changes shape (the domain's data, ``CardView``, ``datafiles.FileRead``):
+#: changes shape (the domain's data, ``CardView``, ``datafiles.FileRead``; 6:
+#: the records became named tuples):
 #: Sphinx then reads every document again instead of loading objects an older
 #: version pickled. (The domain's own ``data_version`` is not bumped: this one
 #: covers it.)
-ENV_VERSION = 5
+ENV_VERSION = 6
 
 
 def _outdated_documents(
