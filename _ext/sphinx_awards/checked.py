@@ -11,6 +11,7 @@ the checks imported.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import pickle
 import tempfile
@@ -71,27 +72,34 @@ def _stored_path(cache_dir: Path, path: str, content_digest: str) -> Path:
 
 
 def _read_stored(stored: Path) -> LoadResult | None:
+    """The stored result, or None when there is none (or none we can use:
+    it is then checked again and stored anew)."""
     try:
         with stored.open("rb") as file:
             result = pickle.load(file)
-    except FileNotFoundError:
-        return None
     except _UNREADABLE:
-        return None  # checked again, and stored anew
+        return None
     return result if isinstance(result, LoadResult) else None
 
 
 def _store(stored: Path, result: LoadResult) -> None:
     """Write atomically (a parallel build's workers may write the same file),
     and remove what this data file's older contents left."""
+    temporary: Path | None = None
     try:
         stored.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=stored.parent, suffix=".tmp", delete=False) as file:
+            temporary = Path(file.name)
             pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(file.name).replace(stored)
+        temporary.replace(stored)
+        temporary = None
         prefix = stored.name.split("-", 1)[0]
         for older in stored.parent.glob(f"{prefix}-*.pickle"):
             if older != stored:
                 older.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only or full disk: the next build checks the file again
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()

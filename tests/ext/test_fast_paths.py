@@ -203,3 +203,15 @@ def test_a_damaged_stored_result_is_checked_again(tmp_path, damage):
     (site / "index.rst").write_text((site / "index.rst").read_text(encoding="utf-8") + "\nEdited.\n")
     assert "yaml" in _heavy_imports_after(build, tmp_path)
     assert _cards(html) == cards
+
+
+def test_a_place_where_results_cannot_be_stored_changes_nothing(tmp_path):
+    """The doctree directory's ``sphinx_awards`` is a file, not a directory:
+    results cannot be stored, the site builds as before, and checks each time."""
+    _, html, build = _site(tmp_path)
+    (tmp_path / "doctrees").mkdir()
+    (tmp_path / "doctrees" / "sphinx_awards").write_text("in the way", encoding="utf-8")
+    assert "yaml" in _heavy_imports_after(build, tmp_path)
+    assert len(_cards(html)) > 1
+    assert (tmp_path / "doctrees" / "sphinx_awards").read_text(encoding="utf-8") == "in the way"
+    assert not list((tmp_path / "doctrees").glob("*.tmp"))
