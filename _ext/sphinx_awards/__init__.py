@@ -62,9 +62,33 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("awards_max_bytes", DEFAULT_MAX_BYTES, "env", types=frozenset({int}))
 
     app.add_message_catalog(i18n.CATALOG, str(i18n.LOCALE_DIR))
-    nodes.register(app)
-    card.register(app)
-    app.add_node(i18n.awards_messages)  # for the gettext builder only: removed for every other
+
+    # Nodes, with a visitor pair for every writer (nodes.py): HTML gets real
+    # headings, <header>, <section>, <time>; the others rubrics and plain blocks.
+    block, html_block, rubric = nodes.CHILDREN, nodes.BLOCK_HTML, nodes.RUBRIC
+    for section in (nodes.awards_summary, nodes.awards_legend, nodes.awards_group):
+        app.add_node(section, html=html_block, latex=block, text=block, man=block, texinfo=block)
+    app.add_node(
+        nodes.award_block, html=html_block, latex=nodes.CARD_LATEX, text=block, man=block, texinfo=block
+    )
+    app.add_node(
+        nodes.awards_heading, html=nodes.HEADING_HTML, latex=rubric, text=rubric, man=rubric, texinfo=rubric
+    )
+    app.add_node(
+        nodes.awards_decoration, html=nodes.DECORATION_HTML, latex=nodes.DECORATION_LATEX,
+        text=block, man=block, texinfo=block,
+    )  # fmt: skip
+    app.add_node(nodes.awards_time, html=nodes.TIME_HTML, latex=block, text=block, man=block, texinfo=block)
+    # A card: one node, written in one go by HTML (card.py), and expanded into
+    # the nodes above for every other builder, Sphinx's own or not.
+    expanded = card.CARD_EXPANDED
+    app.add_node(
+        nodes.award_card, html=(card.visit_card_html, None), latex=expanded, text=expanded, man=expanded,
+        texinfo=expanded,
+    )  # fmt: skip
+    app.connect("builder-inited", card.expand_cards_outside_html)  # card.ExpandCards, outside HTML
+    # The data's texts, for the gettext builder only: removed for every other.
+    app.add_node(i18n.awards_messages)
     app.connect("doctree-resolved", i18n.drop_messages)
     app.add_directive("awards-summary", directives.AwardsSummary)
     app.add_directive("awards-legend", directives.AwardsLegend)
@@ -80,7 +104,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-merge-info", datafiles.merge_info)
     app.connect("env-check-consistency", datafiles.report_problems)
 
-    app.connect("builder-inited", card.expand_cards_outside_html)
     app.connect("builder-inited", assets.copy_static_files)
     app.connect("html-page-context", assets.add_page_assets)
 

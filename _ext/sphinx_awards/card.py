@@ -299,8 +299,9 @@ def card_tree(view: CardView) -> award_block:
 class ExpandCards(SphinxPostTransform):
     """Cards become ordinary nodes before writing, for every builder but the
     HTML ones: those Sphinx ships, linkcheck (which then checks every card's
-    links), gettext, and any other a site adds. Registered for them alone
-    when the builder is known (see ``expand_cards_outside_html``)."""
+    links), gettext, and any other a site adds. Added for them alone once the
+    builder is known (``expand_cards_outside_html``): a transform cannot ask
+    for its builder in every supported Sphinx without a deprecated API."""
 
     default_priority = 5
 
@@ -314,13 +315,6 @@ def expand_cards_outside_html(app: Sphinx) -> None:
         app.add_post_transform(ExpandCards)
 
 
-def register(app: Sphinx) -> None:
-    app.add_node(
-        award_card,
-        html=(visit_card_html, None),
-        # Expanded by ExpandCards before these writers see it; its words otherwise.
-        latex=(descend, None),
-        text=(descend, None),
-        man=(descend, None),
-        texinfo=(descend, None),
-    )
+#: ``award_card`` for writers other than HTML: ExpandCards replaces it before
+#: they see it; should one still meet it, its words.
+CARD_EXPANDED = (descend, None)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
 
@@ -153,31 +152,14 @@ def depart_card_latex(self: LaTeXTranslator, node: award_block) -> None:
     self.body.append("\n\\end{sphinxShadowBox}\n")
 
 
-def register(app: Sphinx) -> None:
-    """One ``add_node`` per node class, with a visitor for every writer
-    (``award_card``'s are in ``card.py``, beside its HTML)."""
-    block_html = (visit_block_html, depart_block_html)
-    children_only = (descend, descend)
-    for block in (awards_summary, awards_legend, awards_group):
-        app.add_node(
-            block, html=block_html, latex=children_only, text=children_only, man=children_only,
-            texinfo=children_only,
-        )  # fmt: skip
-    app.add_node(
-        award_block, html=block_html, latex=(visit_card_latex, depart_card_latex), text=children_only,
-        man=children_only, texinfo=children_only,
-    )  # fmt: skip
-    rubric = (visit_heading_as_rubric, depart_heading_as_rubric)
-    app.add_node(
-        awards_heading, html=(visit_heading_html, depart_heading_html), latex=rubric, text=rubric,
-        man=rubric, texinfo=rubric,
-    )  # fmt: skip
-    app.add_node(
-        awards_decoration, html=(visit_decoration_html, depart_decoration_html),
-        latex=(visit_decoration_latex, descend), text=children_only, man=children_only,
-        texinfo=children_only,
-    )  # fmt: skip
-    app.add_node(
-        awards_time, html=(visit_time_html, depart_time_html), latex=children_only, text=children_only,
-        man=children_only, texinfo=children_only,
-    )  # fmt: skip
+# -- visitor pairs, as setup() passes them to add_node --------------------------
+
+BLOCK_HTML = (visit_block_html, depart_block_html)
+HEADING_HTML = (visit_heading_html, depart_heading_html)
+DECORATION_HTML = (visit_decoration_html, depart_decoration_html)
+DECORATION_LATEX = (visit_decoration_latex, descend)
+TIME_HTML = (visit_time_html, depart_time_html)
+CARD_LATEX = (visit_card_latex, depart_card_latex)
+#: Other writers: the heading as a rubric, a block as its children.
+RUBRIC = (visit_heading_as_rubric, depart_heading_as_rubric)
+CHILDREN = (descend, descend)
