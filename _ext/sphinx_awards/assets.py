@@ -13,7 +13,7 @@ from docutils import nodes
 from .card import CardView
 from .i18n import cards_shown
 from .metadata import json_ld_script
-from .nodes import _awards_block, award_card, awards_legend
+from .nodes import award_card, awards_block_base, awards_legend
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -74,7 +74,7 @@ def _page_contents(doctree: nodes.document | None) -> _PageContents:
             contents.colors[view.theme_key] = (view.color, view.color_dark)
             contents.cards.append(view)
             contents.used = True
-        elif isinstance(node, _awards_block):
+        elif isinstance(node, awards_block_base):
             contents.used = True
             contents.legend |= isinstance(node, awards_legend)
         elif "theme_colors" in node:

@@ -115,8 +115,8 @@ class AwardsSummary(_AwardsDirective):
                 lede = render.fill_lede(data, awards, self.language)
                 metadata.setdefault("description", lede)
                 metadata.setdefault("og:description", lede)
-        level = self.state.memo.section_level + 1
-        return self.finish(original, awards, render.summary(data, awards, level, self.language))
+        heading_level = self.state.memo.section_level + 1
+        return self.finish(original, awards, render.summary(data, awards, heading_level, self.language))
 
 
 class AwardsLegend(_AwardsDirective):

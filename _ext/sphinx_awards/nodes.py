@@ -18,25 +18,25 @@ if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
 
 
-class _awards_block(nodes.General, nodes.Element):
+class awards_block_base(nodes.General, nodes.Element):
     """A block the HTML writer wraps in ``html_tag``; other writers just descend."""
 
     html_tag: ClassVar[str] = "div"
 
 
-class awards_summary(_awards_block):
+class awards_summary(awards_block_base):
     """The title block, lede, meta strip and stat tiles."""
 
     html_tag = "header"
 
 
-class awards_legend(_awards_block):
+class awards_legend(awards_block_base):
     """The colour-coded list of themes."""
 
     html_tag = "section"
 
 
-class awards_group(_awards_block):
+class awards_group(awards_block_base):
     """One award level's section: its heading, subtitle and cards."""
 
     html_tag = "section"
@@ -48,7 +48,7 @@ class award_card(nodes.General, nodes.Element):
     into ``award_block`` and ordinary nodes (see ``card.py``)."""
 
 
-class award_block(_awards_block):
+class award_block(awards_block_base):
     """An expanded card, for builders other than HTML; LaTeX frames it."""
 
     html_tag = "article"
@@ -88,11 +88,11 @@ def _html_attributes(node: nodes.Element) -> dict[str, Any]:
     return dict(node.get("html_attributes", {}))
 
 
-def visit_block_html(self: HTML5Translator, node: _awards_block) -> None:
+def visit_block_html(self: HTML5Translator, node: awards_block_base) -> None:
     self.body.append(self.starttag(node, node.html_tag, **_html_attributes(node)))
 
 
-def depart_block_html(self: HTML5Translator, node: _awards_block) -> None:
+def depart_block_html(self: HTML5Translator, node: awards_block_base) -> None:
     self.body.append(f"</{node.html_tag}>\n")
 
 

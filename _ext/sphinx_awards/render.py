@@ -38,8 +38,8 @@ def _verbatim(node: _E) -> _E:
     return node
 
 
-def _heading(text: str, level: int, css_class: str, **attributes: str) -> awards_heading:
-    return awards_heading(text, text, level=min(level, 6), classes=[css_class], **attributes)
+def _heading(text: str, heading_level: int, css_class: str, **attributes: str) -> awards_heading:
+    return awards_heading(text, text, level=min(heading_level, 6), classes=[css_class], **attributes)
 
 
 def _inline(text: str, css_class: str) -> nodes.inline:
@@ -120,10 +120,12 @@ def fill_lede(data: AwardsData, awards: Iterable[Award], language: Language) -> 
     return format_message(data.lede, variables(data, awards, language), language)
 
 
-def summary(data: AwardsData, awards: Iterable[Award], level: int, language: Language) -> awards_summary:
+def summary(
+    data: AwardsData, awards: Iterable[Award], heading_level: int, language: Language
+) -> awards_summary:
     fill = _Filler(variables(data, awards, language), language)
     node = _verbatim(awards_summary(classes=["awards-summary"]))
-    node += _heading(data.title, level, "awards-summary__title")
+    node += _heading(data.title, heading_level, "awards-summary__title")
     if data.lede:
         node += paragraph("awards-summary__lede", fill(data.lede))
     if data.meta:
@@ -147,10 +149,12 @@ def _swatch(data: AwardsData, theme: Theme) -> awards_decoration:
     )
 
 
-def legend(data: AwardsData, themes: Iterable[Theme], level: int, language: Language) -> awards_legend:
+def legend(
+    data: AwardsData, themes: Iterable[Theme], heading_level: int, language: Language
+) -> awards_legend:
     labels = data.labels
     node = _verbatim(awards_legend(classes=["awards-legend"]))
-    node += _heading(labels.legend_title or str(_("Theme Legend")), level, "awards-legend__title")
+    node += _heading(labels.legend_title or str(_("Theme Legend")), heading_level, "awards-legend__title")
     node += paragraph(
         "awards-legend__subtitle", labels.legend_subtitle or str(_("Color-coded by dominant research area"))
     )
@@ -164,15 +168,17 @@ def legend(data: AwardsData, themes: Iterable[Theme], level: int, language: Lang
 # -- cards ---------------------------------------------------------------------
 
 
-def _grid(data: AwardsData, awards: Iterable[Award], level: int) -> nodes.container:
+def _grid(data: AwardsData, awards: Iterable[Award], heading_level: int) -> nodes.container:
     grid = nodes.container(classes=["awards-grid"])
-    grid.extend(card_node(CardView.of(data, award, level)) for award in awards)
+    grid.extend(card_node(CardView.of(data, award, heading_level)) for award in awards)
     return grid
 
 
-def _group(title: str, subtitle: str, css_class: str, grid: nodes.container, level: int) -> awards_group:
+def _group(
+    title: str, subtitle: str, css_class: str, grid: nodes.container, heading_level: int
+) -> awards_group:
     node = _verbatim(awards_group(classes=["awards-group", css_class]))
-    node += _heading(title, level, "awards-group__title")
+    node += _heading(title, heading_level, "awards-group__title")
     if subtitle:
         node += paragraph("awards-group__subtitle", subtitle)
     node += grid
@@ -180,30 +186,36 @@ def _group(title: str, subtitle: str, css_class: str, grid: nodes.container, lev
 
 
 def groups(
-    data: AwardsData, awards: Iterable[Award], level: int, language: Language, group_by: str = "award"
+    data: AwardsData, awards: Iterable[Award], heading_level: int, language: Language, group_by: str = "award"
 ) -> list[nodes.Element]:
     """The cards in sections by award level, theme or track (in the data's order,
     skipping empty ones), or in one grid without a heading for ``none``."""
     awards = list(awards)
     if group_by == "none":
-        return [_verbatim(_grid(data, awards, level))]
+        return [_verbatim(_grid(data, awards, heading_level))]
     sections: list[nodes.Element] = []
     if group_by == "award":
         values = variables(data, data.awards, language)
-        for level_info in data.levels:
-            in_level = [award for award in awards if award.level == level_info.id]
+        for award_level in data.levels:
+            in_level = [award for award in awards if award.level == award_level.id]
             if in_level:
-                level_values = counts.level_values(level_info, in_level, data.tracks)
-                subtitle = format_message(level_info.subtitle, {**values, **level_values}, language)
-                grid = _grid(data, in_level, level + 1)
+                level_values = counts.level_values(award_level, in_level, data.tracks)
+                subtitle = format_message(award_level.subtitle, {**values, **level_values}, language)
+                grid = _grid(data, in_level, heading_level + 1)
                 sections.append(
-                    _group(level_info.section_title, subtitle, f"awards-group--{level_info.id}", grid, level)
+                    _group(
+                        award_level.section_title,
+                        subtitle,
+                        f"awards-group--{award_level.id}",
+                        grid,
+                        heading_level,
+                    )
                 )
         return sections
     kinds = data.themes if group_by == "theme" else data.tracks
     for kind in kinds:
         members = [award for award in awards if getattr(award, group_by) == kind.id]
         if members:
-            grid = _grid(data, members, level + 1)
-            sections.append(_group(kind.name, "", f"awards-group--{group_by}-{kind.id}", grid, level))
+            grid = _grid(data, members, heading_level + 1)
+            sections.append(_group(kind.name, "", f"awards-group--{group_by}-{kind.id}", grid, heading_level))
     return sections
