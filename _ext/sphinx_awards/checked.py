@@ -53,8 +53,7 @@ def load_awards(path: str, max_bytes: int = DEFAULT_MAX_BYTES, cache_dir: Path |
         from .validation import check_document  # the parser and the checks, when a file needs them
         from .yamlsource import parse_bytes
 
-        checked = check_document(parse_bytes(path, raw))
-        result = LoadResult(checked.data, checked.problems, key[1])
+        result = check_document(parse_bytes(path, raw))._replace(digest=key[1])
         if stored is not None:
             _store(stored, result)
     if len(_in_memory) > 64:

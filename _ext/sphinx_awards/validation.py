@@ -90,7 +90,7 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _is_date(value: object) -> bool:
-    """jsonschema's ``date`` format: YYYY-MM-DD, and a day that exists."""
+    """The ``date`` format, for both validators: YYYY-MM-DD, and a day that exists."""
     if not isinstance(value, str):
         return True
     try:
@@ -103,12 +103,14 @@ def _passes(check: Callable[[str], str | None], value: object) -> bool:
     return not (isinstance(value, str) and check(value))
 
 
-#: The schema's formats for the compiled schema (``schema_code``): True when a value passes.
+#: The schema's formats for the compiled schema (``schema_code``): True when a
+#: value passes. The two texts, called for every string, are one regex search
+#: each (``is_text``); the others ask the function that explains a refusal.
 _PASSES: dict[str, Callable[[object], bool]] = {
-    **{name: partial(_passes, check) for name, (check, _) in FORMATS.items()},
-    # The two called for every string, as one regex search each.
     "awards-line": lambda value: not isinstance(value, str) or is_text(value, one_line=True),
     "awards-text": lambda value: not isinstance(value, str) or is_text(value, one_line=False),
+    "awards-url": partial(_passes, url_problem),
+    "awards-color": partial(_passes, color_problem),
     "date": _is_date,
 }
 
@@ -211,7 +213,8 @@ def _validator() -> Validator:
     """Imported and built on first use: a site whose pages read no data file pays nothing."""
     from jsonschema import Draft202012Validator, FormatChecker, validators
 
-    checker = FormatChecker(["date"])
+    checker = FormatChecker([])
+    checker.checks("date")(_is_date)  # the same rule as the compiled schema's
     for name, (check, _) in FORMATS.items():
         checker.checks(name, raises=_RefusedError)(partial(_format_check, check))
     strict = validators.extend(Draft202012Validator, {"pattern": _whole_pattern})

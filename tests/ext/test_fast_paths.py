@@ -108,13 +108,23 @@ def test_the_compiled_schema_agrees_with_jsonschema_on_damaged_files(text):
         assert satisfies_schema(document.data) == _jsonschema_accepts(document.data)
 
 
-@pytest.mark.parametrize(
-    "case", [c for c in all_cases(4096) if isinstance(c.text, str)], ids=lambda c: c.name
-)
+#: The hostile files that parse (the others never reach a schema).
+HOSTILE_DOCUMENTS = [
+    case
+    for case in all_cases(4096)
+    if isinstance(case.text, str) and parse_yaml("awards.yaml", case.text).data is not None
+]
+
+
+@pytest.mark.parametrize("case", HOSTILE_DOCUMENTS, ids=lambda case: case.name)
 def test_the_compiled_schema_agrees_with_jsonschema_on_hostile_files(case):
-    document = parse_yaml("awards.yaml", case.text)
-    if document.data is not None:
-        assert satisfies_schema(document.data) == _jsonschema_accepts(document.data)
+    data = parse_yaml("awards.yaml", case.text).data
+    assert satisfies_schema(data) == _jsonschema_accepts(data)
+
+
+def test_hostile_files_exercise_both_answers_of_the_compiled_schema():
+    answers = [satisfies_schema(parse_yaml("awards.yaml", case.text).data) for case in HOSTILE_DOCUMENTS]
+    assert len(answers) > 100 and True in answers and False in answers
 
 
 #: The libraries a small site's build should not pay for when it does not need them.
@@ -208,10 +218,14 @@ def test_a_damaged_stored_result_is_checked_again(tmp_path, damage):
 def test_a_place_where_results_cannot_be_stored_changes_nothing(tmp_path):
     """The doctree directory's ``sphinx_awards`` is a file, not a directory:
     results cannot be stored, the site builds as before, and checks each time."""
-    _, html, build = _site(tmp_path)
+    site, html, build = _site(tmp_path)
     (tmp_path / "doctrees").mkdir()
     (tmp_path / "doctrees" / "sphinx_awards").write_text("in the way", encoding="utf-8")
     assert "yaml" in _heavy_imports_after(build, tmp_path)
-    assert len(_cards(html)) > 1
+    cards = _cards(html)
+    assert len(cards) > 1
+    (site / "index.rst").write_text((site / "index.rst").read_text(encoding="utf-8") + "\nEdited.\n")
+    assert "yaml" in _heavy_imports_after(build, tmp_path)  # nothing was stored: checked again
+    assert _cards(html) == cards
     assert (tmp_path / "doctrees" / "sphinx_awards").read_text(encoding="utf-8") == "in the way"
     assert not list((tmp_path / "doctrees").glob("*.tmp"))
