@@ -67,13 +67,18 @@ bench: $(DEV_STAMP)
 bench-smoke: $(DEV_STAMP)
 	$(BIN)/python benchmarks/bench.py --sizes 20 --runs 1 --small-runs 1 --output $(BUILDDIR)/bench-smoke.rst
 
-dirhtml singlehtml epub latex latexpdf text man texinfo xml: $(SITE_STAMP)
+dirhtml singlehtml epub latex latexpdf text man texinfo xml gettext linkcheck: $(SITE_STAMP)
 	$(BIN)/sphinx-build -M $@ . $(BUILDDIR) $(SPHINXOPTS)
 
-# The extension's message catalogs: .po (edited) to .mo (shipped).
+# The extension's message catalogs: the .pot extracted from the code (a test
+# keeps it current), each .po updated from it, then compiled to .mo (shipped).
+LOCALE := _ext/sphinx_awards/locale
 catalogs: $(DEV_STAMP)
-	for po in _ext/sphinx_awards/locale/*/LC_MESSAGES/sphinx_awards.po; do \
-		$(BIN)/pybabel compile --use-fuzzy -i $$po -o $${po%.po}.mo; done
+	$(BIN)/pybabel extract --no-location --omit-header --sort-output -k _ -k ngettext:1,2 \
+		-o $(LOCALE)/sphinx_awards.pot _ext/sphinx_awards
+	for dir in $(LOCALE)/*/; do po=$$dir/LC_MESSAGES/sphinx_awards.po; \
+		$(BIN)/pybabel update --no-fuzzy-matching -l $$(basename $$dir) -i $(LOCALE)/sphinx_awards.pot -o $$po; \
+		$(BIN)/pybabel compile -i $$po -o $${po%.po}.mo; done
 
 # The docs' "Sphinx themes" page shows the cards in each theme: screenshots
 # taken by the theme browser tests, copied into gallery/.

@@ -1,19 +1,18 @@
-"""What a page with cards gets in HTML: the stylesheet (shipped in the package,
-linked only from pages that use it), the themes' colours and JSON-LD."""
+"""What a page with cards gets in HTML: the stylesheet and script (shipped in
+the package, linked only from pages that use them) and JSON-LD."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
 from .card import CardView
-from .i18n import cards_shown
+from .i18n import _, cards_shown
 from .metadata import json_ld_script
-from .nodes import award_card, awards_block_base, awards_legend
+from .nodes import award_card, awards_block_base
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -56,11 +55,9 @@ def _is_e_book(app: Sphinx) -> bool:
 
 @dataclass
 class _PageContents:
-    """What of ours a page shows: anything at all, the themes' colours, the cards."""
+    """What of ours a page shows: anything at all, and the cards."""
 
     used: bool = False
-    legend: bool = False
-    colors: dict[str, tuple[str, str]] = field(default_factory=dict)
     cards: list[CardView] = field(default_factory=list)
 
 
@@ -70,50 +67,36 @@ def _page_contents(doctree: nodes.document | None) -> _PageContents:
         return contents
     for node in doctree.findall(nodes.Element):
         if isinstance(node, award_card):
-            view: CardView = node["card"]
-            contents.colors[view.theme_key] = (view.color, view.color_dark)
-            contents.cards.append(view)
+            contents.cards.append(node["card"])
             contents.used = True
         elif isinstance(node, awards_block_base):
             contents.used = True
-            contents.legend |= isinstance(node, awards_legend)
-        elif "theme_colors" in node:
-            key, light, dark = node["theme_colors"]
-            contents.colors[key] = (light, dark)
     return contents
-
-
-def theme_style(colors: dict[str, tuple[str, str]]) -> str:
-    """One rule per theme, giving its two colours to everything that wears it.
-
-    The colours passed the data checks (a whitelist of CSS colour syntaxes),
-    and theme keys are ids, so nothing here can break out of the rule.
-    """
-    rules = "".join(
-        f'[data-awards-theme="{key}"]{{--awards-accent-light:{light};--awards-accent-dark:{dark}}}'
-        for key, (light, dark) in sorted(colors.items())
-    )
-    return f"<style>{rules}</style>" if rules else ""
 
 
 def add_page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
-    """On pages that show cards: the stylesheet, the themes' colours and JSON-LD;
-    with a legend, the script that lets it filter the cards."""
+    """On pages that show cards: the stylesheet, the script (which follows the
+    theme's dark mode, and lets a legend filter the cards) and JSON-LD.
+
+    Nothing goes through ``metatags``, which some themes never render
+    (sphinx_immaterial, shibuya): the themes' colours are attributes of the
+    cards, and the JSON-LD is appended to the page body, which every theme
+    renders (search engines read JSON-LD anywhere in the document).
+    """
     contents = _page_contents(doctree)
     always = app.registry.html_assets_policy == "always"
     if contents.used or always:
         app.add_css_file(STYLESHEET)
-    if (contents.legend or always) and not _is_e_book(app):
-        # What the script announces after filtering, counted here: "{shown} of 7 cards shown".
-        attributes: dict[str, Any] = {"defer": "defer", "data-status": cards_shown(len(contents.cards))}
-        app.add_js_file(SCRIPT, **attributes)
-    head = theme_style(contents.colors)
-    description = (context.get("meta") or {}).get("description")
-    if description and 'name="description"' not in context.get("metatags", ""):
-        head += f'<meta name="description" content="{escape(description)}" />'
+        if not _is_e_book(app):
+            # What the script announces after filtering ("{shown} of 7 cards
+            # shown") and tells of the legend's buttons, in the page's language.
+            attributes: dict[str, Any] = {
+                "defer": "defer",
+                "data-status": cards_shown(len(contents.cards)),
+                "data-hint": str(_("Shows only the cards of this theme; press again to show all.")),
+            }
+            app.add_js_file(SCRIPT, **attributes)
     if contents.cards and app.config.awards_json_ld and not _is_e_book(app):
-        head += json_ld_script(contents.cards)
-    if head:
-        context["metatags"] = context.get("metatags", "") + head
+        context["body"] = context.get("body", "") + json_ld_script(contents.cards)

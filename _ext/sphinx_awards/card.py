@@ -42,6 +42,7 @@ class CardView(NamedTuple):
     heading_level: int
     level_name: str
     track_badge: str
+    track_name: str
     theme_key: str
     color: str
     color_dark: str
@@ -51,18 +52,27 @@ class CardView(NamedTuple):
     @classmethod
     def of(cls, data: AwardsData, award: Award, heading_level: int) -> CardView:
         theme = data.theme(award.theme)
+        track = data.track(award.track)
         return cls(
             award=award,
             anchor=data.anchor(award),
             heading_level=min(heading_level, 6),
             level_name=data.level(award.level).name,
-            track_badge=data.track(award.track).badge,
+            track_badge=track.badge,
+            track_name=track.name,
             theme_key=data.theme_key(theme),
             color=theme.color,
             color_dark=theme.color_dark,
             view_paper=data.labels.view_paper or str(_("View paper")),
             et_al=data.labels.et_al or str(_("et al.")),
         )
+
+    @property
+    def accent_style(self) -> str:
+        """The theme's two colours, as the card's own ``style``: every theme
+        renders the page body, not every one renders ``metatags``. The colours
+        passed the data checks (a whitelist of CSS colour syntaxes)."""
+        return accent_style(self.color, self.color_dark)
 
     @property
     def authors_short(self) -> str:
@@ -93,10 +103,12 @@ class Text(NamedTuple):
 
 
 class Badge(NamedTuple):
-    """The award level, and the track's badge when it has one."""
+    """The award level, and the track's badge when it has one (with the
+    track's name, its long form, where the two differ: "D&B")."""
 
     level: str
     track: str
+    track_name: str
 
     def words(self) -> list[str]:
         return [self.level, self.track]
@@ -135,7 +147,7 @@ def card_parts(view: CardView) -> list[tuple[str, Part]]:
     """The card below its title: each part with its CSS class."""
     award = view.award
     return [
-        ("award-badge", Badge(view.level_name, view.track_badge)),
+        ("award-badge", Badge(view.level_name, view.track_badge, view.track_name)),
         ("award-summary", Text(award.summary)),
         ("award-tags", Tags(award.tags)),
         ("award-description", Text(award.description)),
@@ -145,6 +157,12 @@ def card_parts(view: CardView) -> list[tuple[str, Part]]:
             Links(((view.view_paper, award.url), *((link.label, link.url) for link in award.links))),
         ),
     ]
+
+
+def accent_style(light: str, dark: str) -> str:
+    """The ``style`` attribute that gives an element its theme's colours; the
+    stylesheet picks one by the page's mode."""
+    return f"--awards-accent-light:{light};--awards-accent-dark:{dark}"
 
 
 def card_node(view: CardView) -> award_card:
@@ -169,6 +187,15 @@ def _is_emoji_alone(tag: Tag) -> bool:
 # -- HTML ----------------------------------------------------------------------
 
 _HIDDEN = '<span aria-hidden="true">{}</span>'
+_SR_ONLY = '<span class="awards-sr-only">{}</span>'
+
+
+def _track_html(badge: Badge) -> str:
+    """A short badge ("D&B") shows its long form on hover and is read as it."""
+    if badge.track_name in ("", badge.track):
+        return escape(badge.track)
+    name = escape(badge.track_name)
+    return f'<abbr title="{name}" aria-hidden="true">{escape(badge.track)}</abbr>' + _SR_ONLY.format(name)
 
 
 def _tag_html(tag: Tag) -> str:
@@ -188,7 +215,7 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
         # written without heading markup (HTML_CodeSniffer's H42).
         badge = f'<span class="award-level">{escape(part.level)}</span>'
         if part.track:
-            badge += _HIDDEN.format(" · ") + escape(part.track)
+            badge += _HIDDEN.format(" · ") + _track_html(part)
         return f'<p class="{css_class}">{badge}</p>'
     if isinstance(part, Tags):
         return (
@@ -197,8 +224,10 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
     if isinstance(part, Authors):
         full_list = escape(", ".join(part.authors))
         if len(part.authors) > 1 and fold_authors:
+            # "Authors: Ada Lovelace et al., collapsed", not a name alone.
+            label = _SR_ONLY.format(escape(str(_("Authors:"))) + " ")
             return (
-                f'<details class="{css_class}"><summary>{escape(part.short)}</summary>'
+                f'<details class="{css_class}"><summary>{label}{escape(part.short)}</summary>'
                 f"<p>{full_list}</p></details>"
             )
         return f'<p class="{css_class}">{full_list}</p>'
@@ -225,9 +254,12 @@ def card_html(view: CardView, permalink: str, *, fold_authors: bool = True) -> s
     parts = "\n".join(
         _part_html(view, css, part, fold_authors=fold_authors) for css, part in card_parts(view)
     )
+    # The article is named by its title; the permalink sits beside the
+    # heading, not in it, so that the heading's name is the title alone.
     return (
-        f'<article class="award-card" id="{view.anchor}" data-awards-theme="{view.theme_key}">\n'
-        f'<{h}><span id="{view.anchor}-t">{escape(view.award.title)}</span>{permalink}</{h}>\n'
+        f'<article class="award-card" id="{view.anchor}" aria-labelledby="{view.anchor}-t"'
+        f' data-awards-theme="{view.theme_key}" style="{view.accent_style}">\n'
+        f'<{h} id="{view.anchor}-t">{escape(view.award.title)}</{h}>{permalink}\n'
         f"{parts}\n</article>\n"
     )
 
@@ -242,8 +274,9 @@ def visit_card_html(self: HTML5Translator, node: award_card) -> None:
         view = view._replace(anchor=f"{view.anchor}-{shown[view.anchor]}")
     permalink = ""
     if self.config.html_permalinks and self.builder.add_permalinks:
+        label = escape(str(_("Link to this card")))
         permalink = (
-            f'<a class="headerlink" href="#{view.anchor}" title="{escape(str(_("Link to this card")))}">'
+            f'<a class="headerlink" href="#{view.anchor}" title="{label}" aria-label="{label}">'
             f"{self.config.html_permalinks_icon}</a>"
         )
     e_reader = self.builder.name.startswith("epub")
@@ -267,7 +300,10 @@ def _part_tree(css_class: str, part: Part) -> nodes.Element:
         return paragraph(css_class, part.text)
     if isinstance(part, Badge):
         badge = paragraph(css_class, nodes.strong(part.level, part.level))
-        if part.track:
+        if part.track and part.track_name not in ("", part.track):
+            # Every writer knows abbreviations: "D&B (Datasets & Benchmarks)".
+            badge += [nodes.Text(" · "), nodes.abbreviation(part.track, part.track, explanation=part.track_name)]
+        elif part.track:
             badge += [nodes.Text(" · "), nodes.Text(part.track)]
         return badge
     if isinstance(part, Tags):

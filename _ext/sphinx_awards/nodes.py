@@ -25,9 +25,12 @@ class awards_block_base(nodes.General, nodes.Element):
 
 
 class awards_summary(awards_block_base):
-    """The title block, lede, meta strip and stat tiles."""
+    """The title block, lede, meta strip and stat tiles.
 
-    html_tag = "header"
+    A ``section``, not a ``header``: outside ``<main>`` (in themes that have
+    none) a header is the page's banner landmark, and the theme has its own."""
+
+    html_tag = "section"
 
 
 class awards_legend(awards_block_base):

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from docutils import nodes
 
 from . import counts
-from .card import CardView, card_node
+from .card import CardView, accent_style, card_node
 from .i18n import _
 from .messages import Language, format_message
 from .model import Award, AwardsData, MetaItem, Stat, Theme
@@ -105,14 +105,14 @@ def _meta_item(item: MetaItem, fill: _Filler) -> nodes.list_item:
 
 
 def _stat_tile(stat: Stat, fill: _Filler) -> nodes.list_item:
-    children = [
-        paragraph("awards-stat__label", fill(stat.label)),
-        paragraph("awards-stat__value", fill(stat.value)),
-    ]
+    label = paragraph("awards-stat__label", fill(stat.label))
+    if stat.emoji:  # in the label's paragraph: a paragraph of its own would be empty to a screen reader
+        emoji = decoration(stat.emoji, emoji=True)
+        emoji["classes"].append("awards-stat__emoji")
+        label += emoji
+    children = [label, paragraph("awards-stat__value", fill(stat.value))]
     if stat.detail:
         children.append(paragraph("awards-stat__detail", fill(stat.detail)))
-    if stat.emoji:
-        children.append(paragraph("awards-stat__emoji", decoration(stat.emoji, emoji=True)))
     return _item(*children, css_class="awards-stat")
 
 
@@ -140,13 +140,8 @@ def summary(
 
 def _swatch(data: AwardsData, theme: Theme) -> awards_decoration:
     """The theme's colour: a square beside its name, hidden from screen readers."""
-    key = data.theme_key(theme)
-    return awards_decoration(
-        "",
-        classes=["awards-legend__swatch"],
-        html_attributes={"data-awards-theme": key},
-        theme_colors=(key, theme.color, theme.color_dark),
-    )
+    attributes = {"data-awards-theme": data.theme_key(theme), "style": accent_style(theme.color, theme.color_dark)}
+    return awards_decoration("", classes=["awards-legend__swatch"], html_attributes=attributes)
 
 
 def legend(

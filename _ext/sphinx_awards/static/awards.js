@@ -1,11 +1,59 @@
-/* sphinx_awards: the legend filters the cards; the state lives in the URL
- * (?awards-theme=ID). Without this script the legend is a plain list. */
+/* sphinx_awards: the cards follow the page's light or dark mode, whatever the
+ * theme; the legend filters the cards, with its state in the URL
+ * (?awards-theme=ID). Without this script the cards take the light colours
+ * (or the mode of a theme the stylesheet knows) and the legend is a list. */
 (() => {
+  const script = document.currentScript;
+  const root = document.documentElement;
+
+  // -- mode: dark when the page's own text is light, in any theme ------------
+  const probe = document.querySelector(".awards-summary, .awards-legend, .awards-group, .award-card");
+  const luminance = (color) => {
+    const ctx = document.createElement("canvas").getContext("2d");
+    ctx.fillStyle = color; // any CSS colour, read back as sRGB
+    ctx.fillRect(0, 0, 1, 1);
+    const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const followMode = () => {
+    if (!probe) return;
+    const dark = luminance(getComputedStyle(probe.parentElement || probe).color) > 127;
+    root.dataset.awardsScheme = dark ? "dark" : "light";
+  };
+  followMode();
+  // Themes switch modes by attributes on <html> or <body>, or follow the system.
+  const observer = new MutationObserver(followMode);
+  for (const element of [root, document.body]) {
+    observer.observe(element, { attributes: true, attributeFilter: ["class", "data-theme", "data-mode", "data-md-color-scheme", "style"] });
+  }
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => setTimeout(followMode, 50));
+  addEventListener("load", followMode);
+
+  // -- print: authors open, whatever their toggle said -----------------------
+  let closed = [];
+  addEventListener("beforeprint", () => {
+    closed = [...document.querySelectorAll("details.award-authors:not([open])")];
+    for (const details of closed) details.open = true;
+  });
+  addEventListener("afterprint", () => {
+    for (const details of closed) details.open = false;
+  });
+
+  // -- legend: each theme a button that filters the cards --------------------
   const KEY = "awards-theme";
   // "{shown} of 7 cards shown", in the page's language
-  const said = document.currentScript.dataset.status;
+  const said = script.dataset.status;
   const cards = [...document.querySelectorAll("article.award-card")];
   const buttons = [];
+  const legend = document.querySelector(".awards-legend");
+  let hint = null;
+  if (legend && script.dataset.hint) {
+    hint = document.createElement("span");
+    hint.id = "awards-legend-hint";
+    hint.className = "awards-sr-only";
+    hint.textContent = script.dataset.hint;
+    legend.append(hint);
+  }
   for (const item of document.querySelectorAll(".awards-legend__themes > li")) {
     const name = item.firstElementChild;
     const theme = name.querySelector("[data-awards-theme]")?.dataset.awardsTheme;
@@ -14,6 +62,7 @@
     button.type = "button";
     button.className = "awards-legend__button";
     button.value = theme;
+    if (hint) button.setAttribute("aria-describedby", hint.id);
     button.append(...name.childNodes);
     name.replaceWith(button);
     button.onclick = () => {

@@ -1,8 +1,15 @@
 // Text whose contrast with its actual background (alpha layers blended) is below 4.5:1.
 (root) => {
+  // Any computed colour (rgb(), color(srgb ...) from color-mix()) as [r, g, b, a]
+  // in 0-255 and 0-1, read back through a canvas.
+  const ctx = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
   const parse = (c) => {
-    const m = c.match(/[\d.]+/g).map(Number);
-    return m.length > 3 ? m : [...m, 1];
+    ctx.clearRect(0, 0, 1, 1);
+    ctx.fillStyle = "rgb(0 0 0 / 0)";
+    ctx.fillStyle = c;
+    ctx.fillRect(0, 0, 1, 1);
+    const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
+    return [r, g, b, a / 255];
   };
   const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };

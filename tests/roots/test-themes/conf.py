@@ -1,0 +1,46 @@
+"""One site, built once per theme: the theme comes from AWARDS_TEST_THEME.
+
+Each entry is what a new user of that theme would write: the theme, the
+extensions it needs, and the options that turn on its dark mode where the
+theme does not follow the reader's system setting by itself.
+"""
+
+import os
+
+THEMES = {
+    "furo": {},
+    "pydata": {"html_theme": "pydata_sphinx_theme"},
+    "book": {"html_theme": "sphinx_book_theme"},
+    "alabaster": {},
+    "rtd": {"html_theme": "sphinx_rtd_theme"},
+    "immaterial": {
+        "html_theme": "sphinx_immaterial",
+        "extensions": ["sphinx_immaterial"],
+        # No fonts from Google: the build must work offline.
+        "html_theme_options": {
+            "font": False,
+            "palette": [
+                {"media": "(prefers-color-scheme: light)", "scheme": "default"},
+                {"media": "(prefers-color-scheme: dark)", "scheme": "slate"},
+            ]
+        },
+    },
+    "piccolo": {"html_theme": "piccolo_theme"},
+    "wagtail": {"html_theme": "sphinx_wagtail_theme", "extensions": ["sphinx_wagtail_theme"]},
+    "nefertiti": {"html_theme": "sphinx_nefertiti"},
+    "python-docs": {"html_theme": "python_docs_theme"},
+    "shibuya": {},
+    "awesome": {"html_theme": "sphinxawesome_theme"},
+    "insipid": {"html_theme": "insipid"},
+}
+
+theme = os.environ.get("AWARDS_TEST_THEME", "furo")
+settings = THEMES[theme]
+html_theme = settings.get("html_theme", theme)
+extensions = [*settings.get("extensions", []), "sphinx_awards"]
+html_theme_options = settings.get("html_theme_options", {})
+exclude_patterns = ["_build"]
+# Short: pydata and book keep the project name on one line in their navbar.
+project = "Awards"
+# Warnings end with [type.subtype] (the default from Sphinx 8.0 on).
+show_warning_types = True
