@@ -81,6 +81,6 @@ catalogs: $(DEV_STAMP)
 		$(BIN)/pybabel compile -i $$po -o $${po%.po}.mo; done
 
 # The docs' "Sphinx themes" page shows the cards in each theme: screenshots
-# taken by the theme browser tests, copied into gallery/.
+# taken by the theme browser tests (light and dark at 1280 px), copied into gallery/.
 screenshots: $(DEV_STAMP)
-	AWARDS_UPDATE_GALLERY=1 $(BIN)/python -m pytest -q tests/site/test_themes.py -k layout
+	AWARDS_UPDATE_GALLERY=1 $(BIN)/python -m pytest -q tests/site/test_themes.py -k screenshots

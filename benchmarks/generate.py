@@ -126,7 +126,10 @@ def _raw(markup: str) -> str:
 
 #: The page body ``ours`` writes: group openings and closings, and cards.
 _CARD = re.compile(r'(<article class="award-card".*?</article>\n)', re.DOTALL)
-_BODY = re.compile(r"</h1>\n(.*)\n</section>\n\n\s*</article>", re.DOTALL)
+_BODY = re.compile(
+    r"</h1>\n(.*)\n</section>\n(?:<script type=\"application/ld\+json\">.*?</script>)?\n\s*</article>",
+    re.DOTALL,
+)
 _SUBTITLE = re.compile(r'<p class="awards-group__subtitle">(.*?)</p>')
 
 

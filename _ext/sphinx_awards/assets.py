@@ -3,7 +3,9 @@ the package, linked only from pages that use them) and JSON-LD."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,9 +82,9 @@ def add_page_assets(
     """On pages that show cards: the stylesheet, the script (which follows the
     theme's dark mode, and lets a legend filter the cards) and JSON-LD.
 
-    Nothing goes through ``metatags``, which some themes never render
-    (sphinx_immaterial, shibuya): the themes' colours are attributes of the
-    cards, and the JSON-LD is appended to the page body, which every theme
+    Only the description goes through ``metatags``, which some themes never
+    render (sphinx_immaterial, shibuya): the themes' colours are attributes of
+    the cards, and the JSON-LD is appended to the page body, which every theme
     renders (search engines read JSON-LD anywhere in the document).
     """
     contents = _page_contents(doctree)
@@ -100,3 +102,14 @@ def add_page_assets(
             app.add_js_file(SCRIPT, **attributes)
     if contents.cards and app.config.awards_json_ld and not _is_e_book(app):
         context["body"] = context.get("body", "") + json_ld_script(contents.cards)
+    # The summary's lede as the page's description: only the <head> can hold
+    # it, so a theme that does not render ``metatags`` drops it (as it drops
+    # Sphinx's own ``.. meta::`` tags). Never a second one beside another
+    # extension's (sphinxext-opengraph's ``ogp_enable_meta_description``).
+    description = (context.get("meta") or {}).get("description")
+    metatags = context.get("metatags", "")
+    if description and not _DESCRIPTION_TAG.search(metatags):
+        context["metatags"] = metatags + f'<meta name="description" content="{escape(description)}" />'
+
+
+_DESCRIPTION_TAG = re.compile(r"""<meta\b[^>]*\bname\s*=\s*["']?description\b""", re.IGNORECASE)

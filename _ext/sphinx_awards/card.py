@@ -237,7 +237,7 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
     for number, (text, url) in enumerate(part.links):
         own_id = f"{view.anchor}-{number or 'p'}"
         separator = _HIDDEN.format("· ") if number else ""
-        arrow = "" if number else _HIDDEN.format(" ↗")
+        arrow = "" if number else _HIDDEN.format(" ↗\ufe0e")  # text, not emoji, presentation
         named_by = f"{own_id} {view.anchor}-t"
         items.append(
             f'<li>{separator}<a href="{escape(url)}" id="{own_id}" aria-labelledby="{named_by}">'
@@ -302,7 +302,10 @@ def _part_tree(css_class: str, part: Part) -> nodes.Element:
         badge = paragraph(css_class, nodes.strong(part.level, part.level))
         if part.track and part.track_name not in ("", part.track):
             # Every writer knows abbreviations: "D&B (Datasets & Benchmarks)".
-            badge += [nodes.Text(" · "), nodes.abbreviation(part.track, part.track, explanation=part.track_name)]
+            badge += [
+                nodes.Text(" · "),
+                nodes.abbreviation(part.track, part.track, explanation=part.track_name),
+            ]
         elif part.track:
             badge += [nodes.Text(" · "), nodes.Text(part.track)]
         return badge

@@ -105,14 +105,18 @@ def _meta_item(item: MetaItem, fill: _Filler) -> nodes.list_item:
 
 
 def _stat_tile(stat: Stat, fill: _Filler) -> nodes.list_item:
-    label = paragraph("awards-stat__label", fill(stat.label))
-    if stat.emoji:  # in the label's paragraph: a paragraph of its own would be empty to a screen reader
-        emoji = decoration(stat.emoji, emoji=True)
-        emoji["classes"].append("awards-stat__emoji")
-        label += emoji
-    children = [label, paragraph("awards-stat__value", fill(stat.value))]
+    children = [
+        paragraph("awards-stat__label", fill(stat.label)),
+        paragraph("awards-stat__value", fill(stat.value)),
+    ]
     if stat.detail:
         children.append(paragraph("awards-stat__detail", fill(stat.detail)))
+    if stat.emoji:
+        # At the end of the last paragraph (the stylesheet puts it in the
+        # corner): a paragraph of its own would be empty to a screen reader.
+        emoji = decoration(stat.emoji, emoji=True)
+        emoji["classes"].append("awards-stat__emoji")
+        children[-1] += emoji
     return _item(*children, css_class="awards-stat")
 
 
@@ -140,7 +144,10 @@ def summary(
 
 def _swatch(data: AwardsData, theme: Theme) -> awards_decoration:
     """The theme's colour: a square beside its name, hidden from screen readers."""
-    attributes = {"data-awards-theme": data.theme_key(theme), "style": accent_style(theme.color, theme.color_dark)}
+    attributes = {
+        "data-awards-theme": data.theme_key(theme),
+        "style": accent_style(theme.color, theme.color_dark),
+    }
     return awards_decoration("", classes=["awards-legend__swatch"], html_attributes=attributes)
 
 

@@ -122,7 +122,7 @@ def test_cards_are_in_objects_inv(built):
 
 def test_each_card_has_a_permalink(built):
     page = parse_html(built.outdir / "index.html")
-    assert [a["href"] for a in page.select("article.award-card h3 a.headerlink")] == [
+    assert [a["href"] for a in page.select("article.award-card > a.headerlink")] == [
         "#first-paper",
         "#second-paper",
         "#third-paper",

@@ -46,8 +46,9 @@ def test_harness_writes_its_tables(tmp_path):
         assert [row[1] for row in rows] == ["ours", "plain", "raw", "design"]
         assert all(len(row) == len(header) for row in rows)
     ours = dict(zip(written[0], written[1], strict=True))
-    assert 0 < float(ours["CSS (KB)"]) <= 8  # the stylesheet's budget: a size, not a timing
-    assert float(ours["JS (KB)"]) <= 2
+    # Reported, not budgeted here: the budgets are on the compressed files
+    # (tests/ext/test_stylesheet.py, and the script's in test_browser.py).
+    assert float(ours["CSS (KB)"]) > 0 and float(ours["JS (KB)"]) > 0
     raw = json.loads(output.with_suffix(".json").read_text(encoding="utf-8"))
     assert len(raw["rows"]) == 4 and len(raw["header"]) == 17
 

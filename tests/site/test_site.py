@@ -80,11 +80,11 @@ def test_papers_link_to_openreview_and_arxiv_with_full_author_lists(site):
     assert len(rows) == len(cards) == 7
     for row, card in zip(rows, cards, strict=True):
         title, authors, arxiv, openreview = (cell.strip() for cell in row[3:7])
-        assert card.h3.span.get_text() == title
+        assert card.h3.get_text() == title
         authors = re.sub(r"\s*\(.*\)$", "", authors)
         assert card.select_one(".award-authors > p").get_text() == authors
         first = authors.split(", ")[0]
-        assert card.select_one("details summary").get_text() == f"{first} et al."
+        assert card.select_one("details summary").get_text().endswith(f"{first} et al.")
         hrefs = [a["href"] for a in card.select(".award-links a")]
         assert hrefs == [openreview, f"https://arxiv.org/abs/{arxiv}"]
 
@@ -134,7 +134,7 @@ def test_no_page_shows_a_wrong_plural_or_an_empty_fragment(site):
         # What the cards, tiles and legend say: every template filled in.
         for block in page.select(".awards-summary, .awards-legend, .awards-group"):
             assert "{" not in visible_text(block), (path.name, visible_text(block))
-        if path.name not in ("data-file.html", "changelog.html"):  # these quote template syntax
+        if path.name not in ("data-file.html", "changes.html"):  # these quote template syntax
             text = visible_text(page)
             assert not WRONG_WORDS.search(text), (path.name, WRONG_WORDS.search(text).group())
 

@@ -48,7 +48,9 @@ THEMES = {
 #: Warnings a theme's own code gives on any site with a domain whose objects'
 #: display names differ from their names (named in the Sphinx themes page).
 THEME_WARNINGS = {
-    "immaterial": re.compile(r"^WARNING: Unable to determine anchor for object with docname='index', domain='awards'"),
+    "immaterial": re.compile(
+        r"^WARNING: Unable to determine anchor for object with docname='index', domain='awards'"
+    ),
 }
 MODES = [(theme, mode) for theme in THEMES for mode in ("light", "dark")]
 WIDTHS = (1280, 320)
@@ -84,7 +86,7 @@ def _build(theme: str, out) -> str:
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("themes")
     with ThreadPoolExecutor(max_workers=2) as pool:
-        logs = dict(zip(THEMES, pool.map(lambda theme: _build(theme, out), THEMES)))
+        logs = dict(zip(THEMES, pool.map(lambda theme: _build(theme, out), THEMES), strict=True))
     return out, logs
 
 
@@ -159,7 +161,9 @@ def test_no_axe_violation_in_the_extensions_markup(pages, theme, mode):
 def test_every_text_of_ours_has_4_5_to_1_contrast(pages, theme, mode):
     page = pages(theme, mode)
     failures = [
-        found for element in page.query_selector_all(OURS) if (found := page.evaluate(CONTRAST_SCRIPT, element))
+        found
+        for element in page.query_selector_all(OURS)
+        if (found := page.evaluate(CONTRAST_SCRIPT, element))
     ]
     assert not failures, failures
 
@@ -169,12 +173,14 @@ def test_accents_follow_the_mode_and_stand_out(pages, theme, mode):
     page = pages(theme, mode)
     dark = _is_dark(page)
     tops = page.eval_on_selector_all(
-        "article.award-card", "cards => cards.map(c => [c.dataset.awardsTheme, getComputedStyle(c).borderTopColor])"
+        "article.award-card",
+        "cards => cards.map(c => [c.dataset.awardsTheme, getComputedStyle(c).borderTopColor])",
     )
     assert tops
     assert all(color == ACCENTS[key][dark] for key, color in tops), tops
     swatches = page.eval_on_selector_all(
-        ".awards-legend__swatch", "s => s.map(e => [e.dataset.awardsTheme, getComputedStyle(e).backgroundColor])"
+        ".awards-legend__swatch",
+        "s => s.map(e => [e.dataset.awardsTheme, getComputedStyle(e).backgroundColor])",
     )
     assert sorted(map(tuple, swatches)) == sorted((key, colors[dark]) for key, colors in ACCENTS.items())
 
@@ -220,6 +226,18 @@ def test_layout_holds_against_the_themes_list_rules(pages, theme, mode):
             .map(sel => getComputedStyle(document.querySelector(sel)).display)"""
     )
     assert displays == ["grid", "flex", "flex", "flex", "flex"]
+    # No box of a theme's own on the grid or the author list's toggle.
+    boxes = page.evaluate(
+        """() => {
+            const style = sel => getComputedStyle(document.querySelector(sel));
+            const grid = style('.awards-grid'), details = style('.award-authors');
+            const summary = document.querySelector('.award-authors > summary');
+            return [grid.paddingLeft, grid.maxWidth, details.borderTopWidth, details.backgroundColor,
+                    getComputedStyle(summary, '::before').content,
+                    getComputedStyle(summary, '::after').content];
+        }"""
+    )
+    assert boxes == ["0px", "none", "0px", "rgba(0, 0, 0, 0)", "none", "none"]
     # Tags sit side by side, and the links on one line.
     rows = page.evaluate(
         """() => ['.award-tags', '.award-links'].map(sel => new Set([...document.querySelector(sel).children]
@@ -279,7 +297,9 @@ def test_forced_colours_keep_swatches_and_show_the_pressed_button(pages, theme):
     button = page.get_by_role("button", name="Alpha Theme")
     before = button.evaluate("b => getComputedStyle(b).outlineStyle + ' ' + getComputedStyle(b).outlineWidth")
     button.click()
-    after = button.evaluate("b => [getComputedStyle(b).outlineStyle, parseFloat(getComputedStyle(b).outlineWidth)]")
+    after = button.evaluate(
+        "b => [getComputedStyle(b).outlineStyle, parseFloat(getComputedStyle(b).outlineWidth)]"
+    )
     button.click()
     assert after[0] == "solid" and after[1] >= 3, (before, after)
 
@@ -354,5 +374,7 @@ def _pdf_pages(pdf) -> list[str]:
         if os.environ.get("AWARDS_REQUIRE_TEX"):
             pytest.fail("pdftotext required but missing: apt-get install poppler-utils")
         pytest.skip("pdftotext missing: apt-get install poppler-utils")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return [" ".join(page.split()) for page in text.split("\f") if page.strip()]

@@ -22,7 +22,7 @@ THEMES = {
             "palette": [
                 {"media": "(prefers-color-scheme: light)", "scheme": "default"},
                 {"media": "(prefers-color-scheme: dark)", "scheme": "slate"},
-            ]
+            ],
         },
     },
     "piccolo": {"html_theme": "piccolo_theme"},
