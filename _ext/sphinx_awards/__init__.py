@@ -27,11 +27,11 @@ __version__ = "0.2.0"
 MIN_SPHINX = (7, 4)
 #: Bump whenever what the extension stores in a pickled environment or doctree
 #: changes shape (the domain's data, ``CardView``, ``datafiles.FileRead``; 6:
-#: the records became named tuples; 7: ``CardView`` gained the track's name):
+#: the records became named tuples; 7: ``CardView`` gained the track's name; 8: ``AwardsData`` its language):
 #: Sphinx then reads every document again instead of loading objects an older
 #: version pickled. (The domain's own ``data_version`` is not bumped: this one
 #: covers it.)
-ENV_VERSION = 7
+ENV_VERSION = 8
 
 
 def _outdated_documents(

@@ -48,9 +48,15 @@ class CardView(NamedTuple):
     color_dark: str
     view_paper: str
     et_al: str
+    #: "rtl" on a right-to-left site, else "".
+    direction: str = ""
+    #: Whether each data text takes its direction from its own words.
+    isolate: bool = False
 
     @classmethod
-    def of(cls, data: AwardsData, award: Award, heading_level: int) -> CardView:
+    def of(
+        cls, data: AwardsData, award: Award, heading_level: int, direction: str = "", isolate: bool = False
+    ) -> CardView:
         theme = data.theme(award.theme)
         track = data.track(award.track)
         return cls(
@@ -65,6 +71,8 @@ class CardView(NamedTuple):
             color_dark=theme.color_dark,
             view_paper=data.labels.view_paper or str(_("View paper")),
             et_al=data.labels.et_al or str(_("et al.")),
+            direction=direction,
+            isolate=isolate,
         )
 
     @property
@@ -190,6 +198,11 @@ _HIDDEN = '<span aria-hidden="true">{}</span>'
 _SR_ONLY = '<span class="awards-sr-only">{}</span>'
 
 
+def _isolated(view: CardView, markup: str) -> str:
+    """Text inside a line, in a ``<bdi>`` where it may run the other way."""
+    return f"<bdi>{markup}</bdi>" if view.isolate else markup
+
+
 def _track_html(badge: Badge) -> str:
     """A short badge ("D&B") shows its long form on hover and is read as it."""
     if badge.track_name in ("", badge.track):
@@ -208,8 +221,9 @@ def _tag_html(tag: Tag) -> str:
 
 
 def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool) -> str:
+    auto = ' dir="auto"' if view.isolate else ""
     if isinstance(part, Text):
-        return f'<p class="{css_class}">{escape(part.text)}</p>'
+        return f'<p class="{css_class}"{auto}>{escape(part.text)}</p>'
     if isinstance(part, Badge):
         # Not <b>/<strong>: a paragraph that opens in bold reads as a heading
         # written without heading markup (HTML_CodeSniffer's H42).
@@ -219,7 +233,9 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
         return f'<p class="{css_class}">{badge}</p>'
     if isinstance(part, Tags):
         return (
-            f'<ul class="{css_class}">' + "".join(f"<li>{_tag_html(tag)}</li>" for tag in part.tags) + "</ul>"
+            f'<ul class="{css_class}">'
+            + "".join(f"<li{auto}>{_tag_html(tag)}</li>" for tag in part.tags)
+            + "</ul>"
         )
     if isinstance(part, Authors):
         full_list = escape(", ".join(part.authors))
@@ -227,10 +243,11 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
             # "Authors: Ada Lovelace et al., collapsed", not a name alone.
             label = _SR_ONLY.format(escape(str(_("Authors:"))) + " ")
             return (
-                f'<details class="{css_class}"><summary>{label}{escape(part.short)}</summary>'
-                f"<p>{full_list}</p></details>"
+                f'<details class="{css_class}">'
+                f"<summary>{label}{_isolated(view, escape(part.short))}</summary>"
+                f"<p{auto}>{full_list}</p></details>"
             )
-        return f'<p class="{css_class}">{full_list}</p>'
+        return f'<p class="{css_class}"{auto}>{full_list}</p>'
     # A list (several links in a row are a list, HTML_CodeSniffer's H48),
     # each link named by its text and the card's title ("View paper <title>").
     items = []
@@ -241,7 +258,7 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
         named_by = f"{own_id} {view.anchor}-t"
         items.append(
             f'<li>{separator}<a href="{escape(url)}" id="{own_id}" aria-labelledby="{named_by}">'
-            f"{escape(text)}{arrow}</a></li>"
+            f"{_isolated(view, escape(text))}{arrow}</a></li>"
         )
     return f'<ul class="{css_class}">' + "".join(items) + "</ul>"
 
@@ -251,6 +268,8 @@ def card_html(view: CardView, permalink: str, *, fold_authors: bool = True) -> s
     escaped, every attribute quoted. Without ``fold_authors`` (e-readers, which
     seldom open ``<details>``) the full author list shows."""
     h = f"h{view.heading_level}"
+    direction = f' dir="{view.direction}"' if view.direction else ""
+    auto = ' dir="auto"' if view.isolate else ""
     parts = "\n".join(
         _part_html(view, css, part, fold_authors=fold_authors) for css, part in card_parts(view)
     )
@@ -258,8 +277,8 @@ def card_html(view: CardView, permalink: str, *, fold_authors: bool = True) -> s
     # heading, not in it, so that the heading's name is the title alone.
     return (
         f'<article class="award-card" id="{view.anchor}" aria-labelledby="{view.anchor}-t"'
-        f' data-awards-theme="{view.theme_key}" style="{view.accent_style}">\n'
-        f'<{h} id="{view.anchor}-t">{escape(view.award.title)}</{h}>{permalink}\n'
+        f' data-awards-theme="{view.theme_key}" style="{view.accent_style}"{direction}>\n'
+        f'<{h} id="{view.anchor}-t"{auto}>{escape(view.award.title)}</{h}>{permalink}\n'
         f"{parts}\n</article>\n"
     )
 

@@ -20,7 +20,7 @@ from .checked import load_awards
 from .datafiles import FileRead, Report, note_file_read
 from .domain import CardLocation, awards_domain
 from .i18n import messages_node, translate
-from .messages import Language
+from .messages import Language, TextLanguages
 from .selection import FILTER_OPTIONS, Selection, grouping
 
 if TYPE_CHECKING:
@@ -77,13 +77,21 @@ class _AwardsDirective(SphinxDirective):
         sections, whose h1 is the page title (the summary's)."""
         return max(self.state.memo.section_level, 1) + 1
 
-    @property
-    def language(self) -> Language:
-        return Language(self.config.language or "en")
-
-    def translated(self, data: AwardsData) -> AwardsData:
-        """The data in the page's language (see ``i18n.py``)."""
-        return translate(data, self.env)
+    def translated(self, data: AwardsData) -> tuple[AwardsData, TextLanguages]:
+        """The data in the page's language (see ``i18n.py``), and the language
+        each text is filled in with; translations refused are reported here."""
+        translation = translate(data, self.env)
+        # Once per page, at the first directive that shows the text (the
+        # parser's memo lives as long as the page's parse).
+        memo = self.state.memo
+        reported: set[str] = getattr(memo, "awards_refused_translations", set())
+        memo.awards_refused_translations = reported
+        for message in translation.refused:
+            if message not in reported:
+                reported.add(message)
+                logger.warning(message, location=self.get_location(), type="awards", subtype="translation")
+        site = Language(self.config.language or "en")
+        return translation.data, TextLanguages(site, Language(data.language), translation.translated)
 
     def finish(self, data: AwardsData, shown: Iterable[Award], *results: nodes.Element) -> list[nodes.Node]:
         """The directive's nodes, and the texts they show for the gettext builder."""
@@ -103,7 +111,7 @@ class AwardsSummary(_AwardsDirective):
         original = self.load()
         if original is None:
             return []
-        data = self.translated(original)
+        data, languages = self.translated(original)
         awards = self.selection(data).awards(data)
         document = self.state.document
         if self.state.memo.section_level == 0 and "title" not in document:
@@ -112,11 +120,11 @@ class AwardsSummary(_AwardsDirective):
                 # The page's description, for search engines and link previews
                 # (sphinxext-opengraph reads og:description).
                 metadata = self.env.metadata[self.env.docname]
-                lede = render.fill_lede(data, awards, self.language)
+                lede = render.fill_lede(data, awards, languages)
                 metadata.setdefault("description", lede)
                 metadata.setdefault("og:description", lede)
         heading_level = self.state.memo.section_level + 1
-        return self.finish(original, awards, render.summary(data, awards, heading_level, self.language))
+        return self.finish(original, awards, render.summary(data, awards, heading_level, languages))
 
 
 class AwardsLegend(_AwardsDirective):
@@ -126,9 +134,9 @@ class AwardsLegend(_AwardsDirective):
         original = self.load()
         if original is None:
             return []
-        data = self.translated(original)
+        data, languages = self.translated(original)
         selection = self.selection(data)
-        legend = render.legend(data, selection.themes_of(data), self.heading_level, self.language)
+        legend = render.legend(data, selection.themes_of(data), self.heading_level, languages)
         return self.finish(original, selection.awards(data), legend)
 
 
@@ -145,12 +153,12 @@ class Awards(_AwardsDirective):
         original = self.load()
         if original is None:
             return []
-        data = self.translated(original)
+        data, languages = self.translated(original)
         awards = self.selection(data).awards(data)
         if "no-index" not in self.options:
             self.register(data, awards)
         group_by = self.options.get("group-by", "award")
-        sections = render.groups(data, awards, self.heading_level, self.language, group_by)
+        sections = render.groups(data, awards, self.heading_level, languages, group_by)
         return self.finish(original, awards, *sections)
 
     def register(self, data: AwardsData, awards: list[Award]) -> None:

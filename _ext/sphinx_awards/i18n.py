@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 from sphinx import addnodes
@@ -32,7 +32,11 @@ from sphinx.locale import get_translation, get_translator, is_translator_registe
 from sphinx.locale import init as init_locale
 from sphinx.util.i18n import docname_to_domain
 
+from . import counts
+from .messages import template_error
 from .model import AwardsData, Link
+from .problems import quote
+from .textchecks import is_text, text_problem
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,12 +48,19 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 _ = get_translation(CATALOG)
 
 
-def map_texts(data: AwardsData, change: Callable[[str], str]) -> AwardsData:
+def map_texts(
+    data: AwardsData, change: Callable[[str], str], template: Callable[[str, bool], str] | None = None
+) -> AwardsData:
     """``data`` with every text a reader sees passed through ``change`` (not ids,
-    addresses, colours, authors' names, emoji or dates)."""
+    addresses, colours, authors' names, emoji or dates); the templates through
+    ``template(text, in_level)`` if given (``in_level``: a level's subtitle,
+    which has arguments of its own)."""
 
     def text(value: str) -> str:
         return change(value) if value else value
+
+    def filled(value: str, *, in_level: bool = False) -> str:
+        return (template(value, in_level) if template is not None else change(value)) if value else value
 
     def link(value: Link) -> Link:
         return value._replace(label=text(value.label))
@@ -57,13 +68,14 @@ def map_texts(data: AwardsData, change: Callable[[str], str]) -> AwardsData:
     labels = data.labels
     return data._replace(
         title=text(data.title),
-        lede=text(data.lede),
+        lede=filled(data.lede),
         meta=tuple(
-            m._replace(label=text(m.label), text=text(m.text), link=m.link and link(m.link))
+            m._replace(label=filled(m.label), text=filled(m.text), link=m.link and link(m.link))
             for m in data.meta
         ),
         stats=tuple(
-            s._replace(label=text(s.label), value=text(s.value), detail=text(s.detail)) for s in data.stats
+            s._replace(label=filled(s.label), value=filled(s.value), detail=filled(s.detail))
+            for s in data.stats
         ),
         themes=tuple(theme._replace(name=text(theme.name)) for theme in data.themes),
         tracks=tuple(track._replace(name=text(track.name), badge=text(track.badge)) for track in data.tracks),
@@ -72,7 +84,7 @@ def map_texts(data: AwardsData, change: Callable[[str], str]) -> AwardsData:
                 name=text(level.name),
                 short=text(level.short),
                 section_title=text(level.section_title),
-                subtitle=text(level.subtitle),
+                subtitle=filled(level.subtitle, in_level=True),
             )
             for level in data.levels
         ),
@@ -102,21 +114,59 @@ def texts_of(data: AwardsData) -> list[str]:
     return list(found)
 
 
-def translate(data: AwardsData, env: BuildEnvironment) -> AwardsData:
-    """The data in the page's language, from the page's compiled catalog (if any)."""
+class Translation(NamedTuple):
+    """The data in the page's language: which texts were translated (filled in
+    with the site's language; the others with the data's), and the
+    translations refused, each with why."""
+
+    data: AwardsData
+    translated: frozenset[str] = frozenset()
+    refused: tuple[str, ...] = ()
+
+
+def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
+    """The data in the page's language, from the page's compiled catalog (if any).
+
+    A translation is text from another file, so it passes the checks the data
+    file's text passes (control characters, line breaks where the source has
+    none, and for templates the template checks); one that fails is refused
+    and the source text shown.
+    """
     if not env.config.language or not env.config.locale_dirs:
-        return data
+        return Translation(data)
     textdomain = docname_to_domain(env.docname, env.config.gettext_compact)
     directories = [Path(env.srcdir) / directory for directory in env.config.locale_dirs]
     catalog, found = init_locale(directories, env.config.language, textdomain)
     if not found:
-        return data
+        return Translation(data)
+    translated: set[str] = set()
+    refused: list[str] = []
+    level_ids = [level.id for level in data.levels]
 
-    def look_up(text: str) -> str:
-        translated = catalog.gettext(text)
-        return translated if translated.strip() else text
+    def look_up(text: str, template: bool | None = None) -> str:
+        """``template``: None for plain text, else whether it is a level's template."""
+        translation = catalog.gettext(text)
+        if not translation.strip() or translation == text:
+            return text
+        problem = text_problem(translation, one_line=is_text(text, one_line=True))
+        if problem is None and template is not None:
+            error = template_error(translation, counts.arguments(level_ids, in_level=template))
+            if error is not None:
+                problem = f"{error[0]} (at character {error[1] + 1})"
+        if problem is not None:
+            refused.append(
+                f"the translation of {quote(text)} in the {textdomain!r} catalog is refused: {problem}; "
+                "the text is shown untranslated until the .po file is fixed"
+            )
+            return text
+        translated.add(translation)
+        return translation
 
-    return map_texts(data, look_up)
+    def look_up_template(text: str, in_level: bool) -> str:
+        return look_up(text, in_level)
+
+    translated_data = map_texts(data, look_up, look_up_template)
+    return Translation(translated_data, frozenset(translated), tuple(refused))
 
 
 class awards_messages(nodes.Element, addnodes.translatable):

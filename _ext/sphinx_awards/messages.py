@@ -240,6 +240,11 @@ class Language(NamedTuple):
         """Babel's locale for the code, else for its language ("en" of "en_XX"), else English."""
         return _babel_locale(self.code)
 
+    @property
+    def right_to_left(self) -> bool:
+        """Written right to left (ar, he, fa, ur...), as Babel's locale data says."""
+        return str(getattr(self.babel_locale, "character_order", "")) == "right-to-left"
+
     def plural_category(self, number: int) -> str:
         return str(self.babel_locale.plural_form(number))
 
@@ -252,6 +257,32 @@ class Language(NamedTuple):
         if not 0 <= number <= SPELLOUT_LIMIT:
             return self.number(number)
         return _number_words(self.code.replace("-", "_"), number)
+
+
+class TextLanguages(NamedTuple):
+    """Which language fills a template in: the site's for a text translated
+    for it, else the data's own (English words keep English plurals on a
+    Russian site until they are translated). Dates and the extension's own
+    words follow the site."""
+
+    site: Language
+    data: Language
+    translated: frozenset[str] = frozenset()
+
+    def of(self, template: str) -> Language:
+        return self.site if template in self.translated else self.data
+
+    @property
+    def direction(self) -> str:
+        """``dir`` of our blocks: "rtl" on a right-to-left site, else none."""
+        return "rtl" if self.site.right_to_left else ""
+
+    @property
+    def isolate(self) -> bool:
+        """Whether data texts may run the other way from the page (either
+        language is right to left): each then takes its direction from its
+        own words (``dir="auto"``)."""
+        return self.site.right_to_left or self.data.right_to_left
 
 
 @cache

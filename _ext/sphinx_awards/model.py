@@ -101,6 +101,8 @@ class AwardsData(NamedTuple):
     awards: tuple[Award, ...]
     labels: Labels = Labels()
     namespace: str = ""
+    #: The language the texts are written in (``language:``, default "en").
+    language: str = "en"
 
     @classmethod
     def from_checked(
@@ -122,6 +124,7 @@ class AwardsData(NamedTuple):
             awards=tuple(_award(award) for award in entries("awards")),
             labels=Labels(**{key: text for key, text in labels.items() if key in _LABELS}),
             namespace=data.get("namespace", ""),
+            language=data.get("language", "en"),
         )
 
     def reference_name(self, award: Award) -> str:

@@ -64,4 +64,5 @@ SUBTYPES = {
     "mojibake": "text that looks mis-decoded, with the likely intended text",
     "template": "a template that cannot be filled in: an unknown argument, an open brace or choice",
     "option": "a directive option naming ids the data file does not define",
+    "translation": "a translated text (from a .po file) that fails the same checks: the source text is shown",
 }

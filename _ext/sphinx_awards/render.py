@@ -16,7 +16,7 @@ from docutils import nodes
 from . import counts
 from .card import CardView, accent_style, card_node
 from .i18n import _
-from .messages import Language, format_message
+from .messages import Language, TextLanguages, format_message
 from .model import Award, AwardsData, MetaItem, Stat, Theme
 from .nodes import (
     awards_decoration,
@@ -32,9 +32,12 @@ from .nodes import (
 _E = TypeVar("_E", bound=nodes.Element)
 
 
-def _verbatim(node: _E) -> _E:
-    """Keep the data's text as written: no smart quotes or dashes inside."""
+def _verbatim(node: _E, languages: TextLanguages | None = None) -> _E:
+    """Keep the data's text as written: no smart quotes or dashes inside; on
+    a right-to-left site, the block says so (``dir``)."""
     node["support_smartquotes"] = False
+    if languages is not None and languages.direction:
+        node["html_attributes"] = {"dir": languages.direction}
     return node
 
 
@@ -58,22 +61,29 @@ def _item(*children: nodes.Element, css_class: str = "", **attributes: Any) -> n
     return item
 
 
-def variables(data: AwardsData, awards: Iterable[Award], language: Language) -> dict[str, object]:
-    return counts.global_values(awards, data.levels, data.tracks, len(data.themes), language)
+def variables(data: AwardsData, awards: Iterable[Award], languages: TextLanguages) -> dict[str, object]:
+    """The global arguments; numbers among the data's words ("4 Best") are
+    written as the data's language writes them."""
+    return counts.global_values(awards, data.levels, data.tracks, len(data.themes), languages.data)
 
 
 # -- summary -------------------------------------------------------------------
 
 
 class _Filler:
-    """Fills the data's templates with one set of values, in one language."""
+    """Fills the data's templates with one set of values, each in its language."""
 
-    def __init__(self, values: dict[str, object], language: Language) -> None:
+    def __init__(self, values: dict[str, object], languages: TextLanguages) -> None:
         self.values = values
-        self.language = language
+        self.languages = languages
+
+    @property
+    def language(self) -> Language:
+        """The site's: for dates."""
+        return self.languages.site
 
     def __call__(self, template: str) -> str:
-        return format_message(template, self.values, self.language)
+        return format_message(template, self.values, self.languages.of(template))
 
 
 def long_date(day: datetime.date, language: Language) -> str:
@@ -120,15 +130,15 @@ def _stat_tile(stat: Stat, fill: _Filler) -> nodes.list_item:
     return _item(*children, css_class="awards-stat")
 
 
-def fill_lede(data: AwardsData, awards: Iterable[Award], language: Language) -> str:
-    return format_message(data.lede, variables(data, awards, language), language)
+def fill_lede(data: AwardsData, awards: Iterable[Award], languages: TextLanguages) -> str:
+    return format_message(data.lede, variables(data, awards, languages), languages.of(data.lede))
 
 
 def summary(
-    data: AwardsData, awards: Iterable[Award], heading_level: int, language: Language
+    data: AwardsData, awards: Iterable[Award], heading_level: int, languages: TextLanguages
 ) -> awards_summary:
-    fill = _Filler(variables(data, awards, language), language)
-    node = _verbatim(awards_summary(classes=["awards-summary"]))
+    fill = _Filler(variables(data, awards, languages), languages)
+    node = _verbatim(awards_summary(classes=["awards-summary"]), languages)
     node += _heading(data.title, heading_level, "awards-summary__title")
     if data.lede:
         node += paragraph("awards-summary__lede", fill(data.lede))
@@ -152,10 +162,10 @@ def _swatch(data: AwardsData, theme: Theme) -> awards_decoration:
 
 
 def legend(
-    data: AwardsData, themes: Iterable[Theme], heading_level: int, language: Language
+    data: AwardsData, themes: Iterable[Theme], heading_level: int, languages: TextLanguages
 ) -> awards_legend:
     labels = data.labels
-    node = _verbatim(awards_legend(classes=["awards-legend"]))
+    node = _verbatim(awards_legend(classes=["awards-legend"]), languages)
     node += _heading(labels.legend_title or str(_("Theme Legend")), heading_level, "awards-legend__title")
     node += paragraph(
         "awards-legend__subtitle", labels.legend_subtitle or str(_("Color-coded by dominant research area"))
@@ -170,16 +180,24 @@ def legend(
 # -- cards ---------------------------------------------------------------------
 
 
-def _grid(data: AwardsData, awards: Iterable[Award], heading_level: int) -> nodes.container:
+def _grid(
+    data: AwardsData, awards: Iterable[Award], heading_level: int, languages: TextLanguages
+) -> nodes.container:
     grid = nodes.container(classes=["awards-grid"])
-    grid.extend(card_node(CardView.of(data, award, heading_level)) for award in awards)
+    direction, isolate = languages.direction, languages.isolate
+    grid.extend(card_node(CardView.of(data, award, heading_level, direction, isolate)) for award in awards)
     return grid
 
 
 def _group(
-    title: str, subtitle: str, css_class: str, grid: nodes.container, heading_level: int
+    title: str,
+    subtitle: str,
+    css_class: str,
+    grid: nodes.container,
+    heading_level: int,
+    languages: TextLanguages,
 ) -> awards_group:
-    node = _verbatim(awards_group(classes=["awards-group", css_class]))
+    node = _verbatim(awards_group(classes=["awards-group", css_class]), languages)
     node += _heading(title, heading_level, "awards-group__title")
     if subtitle:
         node += paragraph("awards-group__subtitle", subtitle)
@@ -188,22 +206,28 @@ def _group(
 
 
 def groups(
-    data: AwardsData, awards: Iterable[Award], heading_level: int, language: Language, group_by: str = "award"
+    data: AwardsData,
+    awards: Iterable[Award],
+    heading_level: int,
+    languages: TextLanguages,
+    group_by: str = "award",
 ) -> list[nodes.Element]:
     """The cards in sections by award level, theme or track (in the data's order,
     skipping empty ones), or in one grid without a heading for ``none``."""
     awards = list(awards)
     if group_by == "none":
-        return [_verbatim(_grid(data, awards, heading_level))]
+        return [_verbatim(_grid(data, awards, heading_level, languages))]
     sections: list[nodes.Element] = []
     if group_by == "award":
-        values = variables(data, data.awards, language)
+        values = variables(data, data.awards, languages)
         for award_level in data.levels:
             in_level = [award for award in awards if award.level == award_level.id]
             if in_level:
                 level_values = counts.level_values(award_level, in_level, data.tracks)
-                subtitle = format_message(award_level.subtitle, {**values, **level_values}, language)
-                grid = _grid(data, in_level, heading_level + 1)
+                subtitle = format_message(
+                    award_level.subtitle, {**values, **level_values}, languages.of(award_level.subtitle)
+                )
+                grid = _grid(data, in_level, heading_level + 1, languages)
                 sections.append(
                     _group(
                         award_level.section_title,
@@ -211,6 +235,7 @@ def groups(
                         f"awards-group--{award_level.id}",
                         grid,
                         heading_level,
+                        languages,
                     )
                 )
         return sections
@@ -218,6 +243,7 @@ def groups(
     for kind in kinds:
         members = [award for award in awards if getattr(award, group_by) == kind.id]
         if members:
-            grid = _grid(data, members, heading_level + 1)
-            sections.append(_group(kind.name, "", f"awards-group--{group_by}-{kind.id}", grid, heading_level))
+            grid = _grid(data, members, heading_level + 1, languages)
+            css_class = f"awards-group--{group_by}-{kind.id}"
+            sections.append(_group(kind.name, "", css_class, grid, heading_level, languages))
     return sections

@@ -20,6 +20,7 @@ import re
 
 
 REGEX_PATTERNS = {
+    '^(?:^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$)\\Z': re.compile('^(?:^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*\\Z)\\Z'),
     '^(?:[\\s\\S]*\\S[\\s\\S]*)\\Z': re.compile('^(?:[\\s\\S]*\\S[\\s\\S]*)\\Z'),
     '^(?:^[a-z0-9][a-z0-9-]*$)\\Z': re.compile('^(?:^[a-z0-9][a-z0-9-]*\\Z)\\Z')
 }
@@ -39,6 +40,17 @@ def validate(data, custom_formats={}, name_prefix=None):
             data_keys.remove("namespace")
             data__namespace = data["namespace"]
             validate____defs_id(data__namespace, custom_formats, (name_prefix or "data") + ".namespace")
+        if "language" in data_keys:
+            data_keys.remove("language")
+            data__language = data["language"]
+            if not isinstance(data__language, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".language must be string")
+            if isinstance(data__language, str):
+                data__language_len = len(data__language)
+                if data__language_len > 35:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".language must be shorter than or equal to 35 characters")
+                if not REGEX_PATTERNS['^(?:^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$)\\Z'].search(data__language):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".language must match pattern ^(?:^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$)\\Z")
         if "event" in data_keys:
             data_keys.remove("event")
             data__event = data["event"]

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_awards import render
-from sphinx_awards.messages import Language
+from sphinx_awards.messages import Language, TextLanguages
 from sphinx_awards.validation import check_document
 from sphinx_awards.yamlsource import parse_yaml
 
@@ -73,7 +73,7 @@ def test_checking_never_raises_and_locates_every_problem(text):
         assert problem.column >= 1
         assert problem.message
     if result.data is not None:
-        english = Language("en")
+        english = TextLanguages(Language("en"), Language("en"))
         render.summary(result.data, result.data.awards, 1, english)
         render.legend(result.data, result.data.themes, 2, english)
         for group_by in ("award", "theme", "track", "none"):

@@ -3,12 +3,13 @@ the data's texts go through the gettext workflow like any page's text."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from helpers import ROOTS, parse_html, visible_text
+from helpers import ROOTS, parse_html, strip_colors, visible_text
 
 from sphinx_awards.i18n import LOCALE_DIR
 
@@ -141,3 +142,63 @@ def test_the_shipped_catalogs_are_complete_and_compiled(language):
     assert translated.keys() == template.keys()
     assert all(all(forms) if isinstance(forms, tuple) else forms for forms in translated.values())
     assert _messages(folder / "sphinx_awards.mo") == translated  # `make catalogs` after editing a .po
+
+
+def _build_with_warnings(make_app, srcdir: Path, builddir: Path, **overrides) -> tuple[Path, str]:
+    app = make_app("html", srcdir=srcdir, builddir=builddir, confoverrides=overrides)
+    app.build()
+    warnings = strip_colors(app.warning.getvalue())
+    outdir = app.outdir
+    app.cleanup()
+    return outdir, warnings
+
+
+@pytest.mark.parametrize("language", ["ru", "lt", "pl", "ar", "ja", "zh_CN", "cy", "ga", "fr", "he"])
+def test_english_templates_read_english_on_a_site_in_another_language(
+    make_app, i18n_root, tmp_path, language
+):
+    """No catalog for these languages here (ru's is moved away): the data's
+    English templates keep English plural rules and number words."""
+    shutil.rmtree(i18n_root / "locale" / "ru")
+    outdir, warnings = _build_with_warnings(make_app, i18n_root, tmp_path / language, language=language)
+    # Docutils has no Welsh or Irish: it says so for every site in them.
+    assert [line for line in warnings.splitlines() if "[docutils]" not in line] == []
+    page = parse_html(outdir / "index.html")
+    assert visible_text(page.select_one(".awards-summary__lede")) == "2 papers this year."
+    assert visible_text(page.select_one(".awards-group__subtitle")) == "Two gold papers"
+
+
+def test_the_data_file_can_declare_its_language(make_app, i18n_root, tmp_path):
+    """A data file written in German: its untranslated templates are filled in
+    with German number words, on an English site too."""
+    data = (i18n_root / "awards.yaml").read_text(encoding="utf-8")
+    data = data.replace("{n, spellout, capital} gold papers", "{n, spellout, capital} goldene Paper")
+    (i18n_root / "awards.yaml").write_text("language: de\n" + data, encoding="utf-8")
+    page = parse_html(_build(make_app, i18n_root, tmp_path / "en") / "index.html")
+    assert visible_text(page.select_one(".awards-group__subtitle")) == "Zwei goldene Paper"
+
+
+def test_a_translated_template_uses_the_target_languages_plural_rules(make_app, i18n_root, tmp_path):
+    outdir, _ = _build_with_warnings(make_app, i18n_root, tmp_path / "ru", language="ru")
+    page = parse_html(outdir / "index.html")
+    # Two is "few" in Russian ("other" in English would print "2 статей").
+    assert visible_text(page.select_one(".awards-summary__lede")) == "2 статьи в этом году."
+
+
+def test_a_broken_translation_warns_where_and_shows_the_source(make_app, i18n_root, tmp_path):
+    outdir, warnings = _build_with_warnings(make_app, i18n_root, tmp_path / "ru", language="ru")
+    page = parse_html(outdir / "index.html")
+    refused = [line for line in warnings.splitlines() if "[awards.translation]" in line]
+    # An unknown argument, a line break in a title (a man page's .so), a
+    # control character; each once, at the first directive of the page.
+    assert len(refused) == 3, warnings
+    assert any("{nombre}" in line for line in refused), warnings
+    assert any("'The First Paper'" in line and "line break" in line for line in refused), warnings
+    assert any("'Gold Papers'" in line and "control character" in line for line in refused), warnings
+    assert all(re.match(r".*index\.rst:\d+: WARNING: the translation of ", line) for line in refused), refused
+    assert all("'index' catalog" in line for line in refused)
+    # The source text instead, filled in with English rules.
+    assert visible_text(page.select_one(".awards-group__subtitle")) == "Two gold papers"
+    assert page.select_one(".awards-group__title").get_text() == "Gold Papers"
+    assert page.select_one("article#first h3").get_text() == "The First Paper"
+    assert ".so" not in page.get_text()

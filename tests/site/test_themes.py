@@ -53,6 +53,8 @@ THEME_WARNINGS = {
     ),
 }
 MODES = [(theme, mode) for theme in THEMES for mode in ("light", "dark")]
+#: Right-to-left languages the site is also built in (with Furo).
+RIGHT_TO_LEFT = ("ar", "he")
 WIDTHS = (1280, 320)
 OURS = ".awards-summary, .awards-legend, .awards-group"
 #: Themes whose own markup is wider than 320 px (none of the extension's is).
@@ -66,14 +68,15 @@ ACCENTS = {
 }
 
 
-def _build(theme: str, out) -> str:
+def _build(theme: str, out, language: str = "en") -> str:
     """Build the site in ``theme``; what Sphinx printed, for the warnings check."""
     command = [sys.executable, "-m", "sphinx", "-q", "--keep-going", "-b", "html"]
     if theme not in THEME_WARNINGS:
         command.append("-W")
+    name = theme if language == "en" else f"{theme}-{language}"
     result = subprocess.run(
-        [*command, str(ROOTS / "test-themes"), str(out / theme)],
-        env={**os.environ, "AWARDS_TEST_THEME": theme},
+        [*command, str(ROOTS / "test-themes"), str(out / name)],
+        env={**os.environ, "AWARDS_TEST_THEME": theme, "AWARDS_TEST_LANGUAGE": language},
         capture_output=True,
         text=True,
         check=False,
@@ -87,6 +90,8 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("themes")
     with ThreadPoolExecutor(max_workers=2) as pool:
         logs = dict(zip(THEMES, pool.map(lambda theme: _build(theme, out), THEMES), strict=True))
+        for language in RIGHT_TO_LEFT:
+            logs[f"furo-{language}"] = pool.submit(_build, "furo", out, language).result()
     return out, logs
 
 
@@ -108,7 +113,7 @@ def pages(browser, sites):
                 viewport={"width": width, "height": 900}, color_scheme=mode, **options
             )
             page = context.new_page()
-            page.goto(f"{sites}{theme}/index.html")
+            page.goto(f"{sites}{theme}/index.html")  # "furo-ar": Furo, in Arabic
             page.wait_for_load_state("load")
             page.wait_for_timeout(150)  # themes that switch modes in script, after load
             opened[key] = page
@@ -327,9 +332,28 @@ def test_a_card_reads_well_to_a_screen_reader(pages):
     assert "only the cards of this theme" in page.locator(f"#{hint}").text_content()
 
 
-def test_a_right_to_left_page_mirrors_the_cards(pages):
-    page = pages("furo", "light", width=1000)
-    page.evaluate("document.documentElement.dir = 'rtl'")
+@pytest.mark.parametrize("language", RIGHT_TO_LEFT)
+def test_a_right_to_left_site_mirrors_the_cards(built, pages, language):
+    """The site in Arabic or Hebrew (the data stays English): our blocks are
+    right to left, English texts keep their own direction, the layout mirrors."""
+    assert [line for line in built[1][f"furo-{language}"].splitlines() if line.strip()] == []
+    page = pages(f"furo-{language}", "light", width=1000)
+    directions = page.evaluate(
+        """() => ['.awards-summary', '.awards-legend', '.awards-group', 'article.award-card']
+            .map(sel => getComputedStyle(document.querySelector(sel)).direction)"""
+    )
+    assert directions == ["rtl"] * 4
+    # English data in an Arabic page: each text runs left to right on its own.
+    card = page.locator("article#first-paper")
+    assert card.locator("h3").evaluate("h => getComputedStyle(h).direction") == "ltr"
+    assert card.locator(".award-summary").evaluate("p => getComputedStyle(p).direction") == "ltr"
+    # ...and aligned with the page: on the right.
+    aligned = page.eval_on_selector_all(
+        ".awards-summary__lede, .awards-group__subtitle, .award-card h3, .award-card .award-summary",
+        "es => es.map(e => getComputedStyle(e).textAlign)",
+    )
+    assert set(aligned) == {"right"}
+    assert page.locator(".awards-meta time").evaluate("t => getComputedStyle(t).unicodeBidi") == "plaintext"
     where = page.evaluate(
         """() => {
             const tile = document.querySelector('.awards-stat').getBoundingClientRect();
@@ -341,8 +365,13 @@ def test_a_right_to_left_page_mirrors_the_cards(pages):
                     swatchRight: text.right - swatch.right < swatch.left - text.left};
         }"""
     )
-    page.evaluate("document.documentElement.dir = 'ltr'")
     assert where == {"emojiLeft": True, "swatchRight": True}
+    # The first card is on the right.
+    boxes = page.eval_on_selector_all(
+        ".awards-group:first-of-type article.award-card",
+        "cards => cards.map(c => c.getBoundingClientRect().left)",
+    )
+    assert boxes == sorted(boxes, reverse=True)
 
 
 @pytest.mark.parametrize("theme", ["furo", "alabaster"])

@@ -40,6 +40,8 @@ html_theme = settings.get("html_theme", theme)
 extensions = [*settings.get("extensions", []), "sphinx_awards"]
 html_theme_options = settings.get("html_theme_options", {})
 exclude_patterns = ["_build"]
+# A right-to-left site: AWARDS_TEST_LANGUAGE=ar (or he).
+language = os.environ.get("AWARDS_TEST_LANGUAGE", "en")
 # Short: pydata and book keep the project name on one line in their navbar.
 project = "Awards"
 # Warnings end with [type.subtype] (the default from Sphinx 8.0 on).
