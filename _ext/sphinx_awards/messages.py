@@ -9,10 +9,16 @@ a directive shows, in the syntax translators already know from ICU::
     {papers, plural, one {# paper} other {# papers}}      # is the number
     {extra, plural, =0 {} other { (incl. # more)}}        =N matches a number exactly
     {kind, select, main {Main} other {Other}}             a choice by text
+    {n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}   ordinals
+    {n, plural, offset:1 =0 {nobody} one {# more} other {# more}}   # is n - 1
+    {n, number, integer}  {n, number, percent}            number styles
 
 The language's plural categories (one, few, many, other...) come from Babel,
-numbers in words from num2words. ``'{'`` writes a literal brace and ``''`` an
-apostrophe, as in ICU. Only the arguments a text may use are known; anything
+numbers in words from num2words. Quoting is ICU's: ``'{'`` writes a literal
+brace (and ``'#'`` a literal # inside a plural), ``''`` an apostrophe, and an
+apostrophe before anything else is itself. When a choice is given twice, the
+first counts; an argument without a value is written as ``{name}``, as ICU
+does. Only the arguments a text may use are known; anything
 else is reported by the checks (with file, line and column) and the text is
 shown as written. Nothing in a template is ever evaluated as code, and no
 width or precision exists to blow a page up.
@@ -29,7 +35,18 @@ from typing import Any, NamedTuple
 SPELLOUT_LIMIT = 20
 _ARGUMENT = re.compile(r"\s*(\w[\w-]*)\s*(?:,\s*([a-z]+)\s*(?:,\s*)?)?")
 _SELECTOR = re.compile(r"\s*(=\d+|\w[\w-]*)\s*\{")
-_STYLES = {"number": ("",), "spellout": ("", "capital"), "plural": (), "select": ()}
+_OFFSET = re.compile(r"\s*offset\s*:\s*(\d{1,6})")
+_STYLES = {
+    "number": ("", "integer", "percent"),
+    "spellout": ("", "capital"),
+    "plural": (),
+    "selectordinal": (),
+    "select": (),
+}
+#: The kinds whose choices are counted (``#`` is the number inside them).
+_COUNTED = ("plural", "selectordinal")
+#: The kinds that need a number.
+NUMERIC = ("number", "spellout", *_COUNTED)
 
 
 class MessageSyntaxError(ValueError):
@@ -42,10 +59,16 @@ class MessageSyntaxError(ValueError):
 
 class Argument(NamedTuple):
     name: str
-    kind: str  # "", "number", "spellout", "plural" or "select"
+    kind: str  # "", "number", "spellout", "plural", "selectordinal" or "select"
     style: str = ""
     #: plural or select: the branches by selector ("one", "=0", "other"...).
     branches: tuple[tuple[str, Message], ...] = ()
+    #: plural: ``offset:N``, subtracted before choosing a keyword and for ``#``.
+    offset: int = 0
+
+    def branch(self, selector: str) -> Message | None:
+        """The first branch with this selector (ICU: the first of duplicates)."""
+        return next((message for key, message in self.branches if key == selector), None)
 
 
 class Message(NamedTuple):
@@ -83,7 +106,7 @@ class _Parser:
         while self.position < len(text):
             char = text[self.position]
             if char == "'":
-                literal.append(self.quoted())
+                literal.append(self.quoted(in_plural=in_plural))
                 continue
             if char == "{":
                 parts.extend(["".join(literal)] if literal else [])
@@ -106,17 +129,30 @@ class _Parser:
             parts.append("".join(literal))
         return Message(tuple(parts))
 
-    def quoted(self) -> str:
-        """ICU's apostrophe: '' is one apostrophe; '{...}' quotes braces and #."""
+    def quoted(self, *, in_plural: bool) -> str:
+        """ICU's apostrophe: '' is one apostrophe; an apostrophe before a brace
+        (or # inside a plural) quotes up to the next single apostrophe, with ''
+        inside it one apostrophe; any other apostrophe is itself."""
         text, start = self.text, self.position
         if text.startswith("''", start):
             self.position += 2
             return "'"
-        if start + 1 < len(text) and text[start + 1] in "{}#|":
-            end = text.find("'", start + 1)
-            end = len(text) if end < 0 else end
-            self.position = end + 1
-            return text[start + 1 : end]
+        syntax = "{}#" if in_plural else "{}"
+        if start + 1 < len(text) and text[start + 1] in syntax:
+            out = []
+            position = start + 1
+            while position < len(text):
+                if text[position] == "'":
+                    if text.startswith("''", position):
+                        out.append("'")
+                        position += 2
+                        continue
+                    position += 1
+                    break
+                out.append(text[position])
+                position += 1
+            self.position = position
+            return "".join(out)
         self.position += 1
         return "'"
 
@@ -138,10 +174,16 @@ class _Parser:
             )
         if kind and kind not in _STYLES:
             raise self.fail(
-                f"{{{name}, {kind}}}: unknown type {kind!r}; use number, spellout, plural or select", start
+                f"{{{name}, {kind}}}: unknown type {kind!r}; use number, spellout, plural, selectordinal "
+                "or select",
+                start,
             )
-        if kind in ("plural", "select"):
-            return Argument(name, kind, branches=self.branches(name, kind, start))
+        if kind in (*_COUNTED, "select"):
+            offset = 0
+            if kind == "plural" and (found := _OFFSET.match(self.text, self.position)):
+                offset = int(found.group(1))
+                self.position = found.end()
+            return Argument(name, kind, branches=self.branches(name, kind, start), offset=offset)
         end = self.text.find("}", self.position)
         if end < 0:
             raise self.fail(f"the argument {{{name} is not closed; add '}}'", start)
@@ -167,7 +209,7 @@ class _Parser:
                     f"{{{name}, {kind}, ...}}: expected a choice such as 'other {{...}}' here", self.position
                 )
             self.position = match.end()
-            branch = self.message(in_plural=kind == "plural", nested=True)
+            branch = self.message(in_plural=kind in _COUNTED, nested=True)
             if not self.text.startswith("}", self.position):
                 raise self.fail(
                     f"the choice {match.group(1)!r} of {{{name}, {kind}}} is not closed; add '}}'", start
@@ -223,7 +265,7 @@ def template_error(template: str, allowed: Mapping[str, str]) -> tuple[str, int]
             return f"unknown argument {{{argument.name}}}; this text may use {known}", template.find(
                 argument.name
             )
-        if argument.kind in ("number", "spellout", "plural") and allowed[argument.name] != "number":
+        if argument.kind in NUMERIC and allowed[argument.name] != "number":
             return f"{{{argument.name}}} is text, not a number: it cannot be {argument.kind}", template.find(
                 argument.name
             )
@@ -248,9 +290,14 @@ class Language(NamedTuple):
     def plural_category(self, number: int) -> str:
         return str(self.babel_locale.plural_form(number))
 
-    def number(self, number: int) -> str:
-        from babel.numbers import format_decimal
+    def ordinal_category(self, number: int) -> str:
+        return str(self.babel_locale.ordinal_form(number))
 
+    def number(self, number: int, style: str = "") -> str:
+        from babel.numbers import format_decimal, format_percent
+
+        if style == "percent":
+            return str(format_percent(number, locale=self.babel_locale))
         return str(format_decimal(number, locale=self.babel_locale))
 
     def spellout(self, number: int) -> str:
@@ -307,7 +354,21 @@ def _number_words(code: str, number: int) -> str:
             return str(num2words(number, lang=candidate))
         except NotImplementedError:
             continue
+    _no_number_words(code)
     return str(number)
+
+
+@cache
+def _no_number_words(code: str) -> None:
+    """Said once per language: num2words has no words for it, so digits are written."""
+    from sphinx.util import logging
+
+    logging.getLogger(__name__).warning(
+        f"no number words for the language {code!r} (num2words lacks it): "
+        "{n, spellout} writes digits; write {n} to say so, or translate the text",
+        type="awards",
+        subtype="template",
+    )
 
 
 def _capital(text: str) -> str:
@@ -315,17 +376,13 @@ def _capital(text: str) -> str:
 
 
 def format_message(template: str, values: Mapping[str, object], language: Language) -> str:
-    """The template filled in; shown as written if it is not valid (the checks said why)."""
+    """The template filled in; shown as written if it cannot be parsed, and an
+    argument without a (numeric, where needed) value as ``{name}`` (the checks
+    said why)."""
     try:
         message = parse(template)
     except MessageSyntaxError:
         return template
-    for argument in message.arguments():
-        value = values.get(argument.name)
-        if value is None or (
-            argument.kind in ("number", "spellout", "plural") and not isinstance(value, int)
-        ):
-            return template
     return _render(message, values, language, None)
 
 
@@ -345,18 +402,23 @@ def _render(
 
 def _argument(argument: Argument, values: Mapping[str, object], language: Language) -> str:
     value = values.get(argument.name)
+    if value is None:
+        return f"{{{argument.name}}}"
     if argument.kind == "select":
-        branches = dict(argument.branches)
-        return _render(branches.get(str(value), branches["other"]), values, language, None)
+        chosen = argument.branch(str(value)) or argument.branch("other")
+        return _render(chosen, values, language, None) if chosen is not None else ""
     if not isinstance(value, int) or isinstance(value, bool):
-        return str(value)
-    if argument.kind == "plural":
-        branches = dict(argument.branches)
-        chosen = (
-            branches.get(f"={value}") or branches.get(language.plural_category(value)) or branches["other"]
+        return f"{{{argument.name}}}" if argument.kind in NUMERIC else str(value)
+    if argument.kind in _COUNTED:
+        counted = value - argument.offset
+        category = (
+            language.plural_category(counted)
+            if argument.kind == "plural"
+            else language.ordinal_category(counted)
         )
-        return _render(chosen, values, language, value)
+        chosen = argument.branch(f"={value}") or argument.branch(category) or argument.branch("other")
+        return _render(chosen, values, language, counted) if chosen is not None else ""
     if argument.kind == "spellout":
         words = language.spellout(value)
         return _capital(words) if argument.style == "capital" else words
-    return language.number(value)
+    return language.number(value, argument.style)
