@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import sphinx
 from sphinx.errors import ExtensionError
 
-from . import assets, card, datafiles, directives, domain, i18n, nodes
+from . import assets, card, datafiles, directives, domain, i18n, nodes, pdflatex
 from .files import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -87,6 +87,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         texinfo=expanded,
     )  # fmt: skip
     app.connect("builder-inited", card.expand_cards_outside_html)  # card.ExpandCards, outside HTML
+    app.connect("builder-inited", pdflatex.use_settable_text)  # pdflatex.PdflatexText, for pdflatex
     # The data's texts, for the gettext builder only: removed for every other.
     app.add_node(i18n.awards_messages)
     app.connect("doctree-resolved", i18n.drop_messages)

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .i18n import _
+from .i18n import _, label
+from .messages import TextLanguages
 from .model import Award, AwardsData, Tag
 from .nodes import (
     award_block,
@@ -54,9 +55,7 @@ class CardView(NamedTuple):
     isolate: bool = False
 
     @classmethod
-    def of(
-        cls, data: AwardsData, award: Award, heading_level: int, direction: str = "", isolate: bool = False
-    ) -> CardView:
+    def of(cls, data: AwardsData, award: Award, heading_level: int, languages: TextLanguages) -> CardView:
         theme = data.theme(award.theme)
         track = data.track(award.track)
         return cls(
@@ -69,10 +68,10 @@ class CardView(NamedTuple):
             theme_key=data.theme_key(theme),
             color=theme.color,
             color_dark=theme.color_dark,
-            view_paper=data.labels.view_paper or str(_("View paper")),
-            et_al=data.labels.et_al or str(_("et al.")),
-            direction=direction,
-            isolate=isolate,
+            view_paper=label(data.labels.view_paper, str(_("View paper")), languages),
+            et_al=label(data.labels.et_al, str(_("et al.")), languages),
+            direction=languages.direction,
+            isolate=languages.isolate,
         )
 
     @property

@@ -33,7 +33,7 @@ from sphinx.locale import init as init_locale
 from sphinx.util.i18n import docname_to_domain
 
 from . import counts
-from .messages import template_error
+from .messages import TextLanguages, template_error
 from .model import AwardsData, Link
 from .problems import quote
 from .textchecks import is_text, text_problem
@@ -46,6 +46,21 @@ CATALOG = "sphinx_awards"
 LOCALE_DIR = Path(__file__).parent / "locale"
 #: The extension's own strings: ``_("View paper")``, ``_(singular, plural, n)``.
 _ = get_translation(CATALOG)
+
+
+def label(written: str, own: str, languages: TextLanguages) -> str:
+    """A label the data writes (``labels:``), else the extension's own word
+    ``own`` (already in the site's language). On a site in another language
+    than the data's, a label not translated for it gives way to the
+    extension's word where the extension ships the site's language ("Legende
+    der Themen", not the data's "Theme Legend", under de)."""
+    if not written:
+        return own
+    site = languages.site.code.replace("-", "_")
+    ships_site_language = any((LOCALE_DIR / code).is_dir() for code in (site, site.partition("_")[0]))
+    if written in languages.translated or languages.same_language or not ships_site_language:
+        return written
+    return own
 
 
 def map_texts(

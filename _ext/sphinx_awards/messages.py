@@ -320,6 +320,14 @@ class TextLanguages(NamedTuple):
         return self.site if template in self.translated else self.data
 
     @property
+    def same_language(self) -> bool:
+        """Whether the site is in the data's language (``en_GB`` is ``en``)."""
+        return (
+            self.site.code.replace("-", "_").partition("_")[0]
+            == self.data.code.replace("-", "_").partition("_")[0]
+        )
+
+    @property
     def direction(self) -> str:
         """``dir`` of our blocks: "rtl" on a right-to-left site, else none."""
         return "rtl" if self.site.right_to_left else ""
@@ -376,13 +384,21 @@ def _capital(text: str) -> str:
 
 
 def format_message(template: str, values: Mapping[str, object], language: Language) -> str:
-    """The template filled in; shown as written if it cannot be parsed, and an
-    argument without a (numeric, where needed) value as ``{name}`` (the checks
-    said why)."""
+    """The template filled in; shown as written if it cannot be parsed or uses
+    text as a number, and an argument without a value as ``{name}`` (the
+    checks said why)."""
     try:
         message = parse(template)
     except MessageSyntaxError:
         return template
+    for argument in message.arguments():
+        value = values.get(argument.name)
+        if (
+            argument.kind in NUMERIC
+            and value is not None
+            and (not isinstance(value, int) or isinstance(value, bool))
+        ):
+            return template  # text used as a number: a mistake the checks report
     return _render(message, values, language, None)
 
 
@@ -408,7 +424,7 @@ def _argument(argument: Argument, values: Mapping[str, object], language: Langua
         chosen = argument.branch(str(value)) or argument.branch("other")
         return _render(chosen, values, language, None) if chosen is not None else ""
     if not isinstance(value, int) or isinstance(value, bool):
-        return f"{{{argument.name}}}" if argument.kind in NUMERIC else str(value)
+        return str(value)
     if argument.kind in _COUNTED:
         counted = value - argument.offset
         category = (

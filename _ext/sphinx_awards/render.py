@@ -15,7 +15,7 @@ from docutils import nodes
 
 from . import counts
 from .card import CardView, accent_style, card_node
-from .i18n import _
+from .i18n import _, label
 from .messages import Language, TextLanguages, format_message
 from .model import Award, AwardsData, MetaItem, Stat, Theme
 from .nodes import (
@@ -166,14 +166,13 @@ def legend(
 ) -> awards_legend:
     labels = data.labels
     node = _verbatim(awards_legend(classes=["awards-legend"]), languages)
-    node += _heading(labels.legend_title or str(_("Theme Legend")), heading_level, "awards-legend__title")
-    node += paragraph(
-        "awards-legend__subtitle", labels.legend_subtitle or str(_("Color-coded by dominant research area"))
-    )
-    node += _list(
-        "awards-legend__themes",
-        (_item(paragraph("awards-legend__name", _swatch(data, theme), theme.name)) for theme in themes),
-    )
+    title = label(labels.legend_title, str(_("Theme Legend")), languages)
+    node += _heading(title, heading_level, "awards-legend__title")
+    subtitle = label(labels.legend_subtitle, str(_("Color-coded by dominant research area")), languages)
+    node += paragraph("awards-legend__subtitle", subtitle)
+    items = [_item(paragraph("awards-legend__name", _swatch(data, theme), theme.name)) for theme in themes]
+    if items:  # an empty list is an error in LaTeX (itemize) and noise elsewhere
+        node += _list("awards-legend__themes", items)
     return node
 
 
@@ -184,8 +183,7 @@ def _grid(
     data: AwardsData, awards: Iterable[Award], heading_level: int, languages: TextLanguages
 ) -> nodes.container:
     grid = nodes.container(classes=["awards-grid"])
-    direction, isolate = languages.direction, languages.isolate
-    grid.extend(card_node(CardView.of(data, award, heading_level, direction, isolate)) for award in awards)
+    grid.extend(card_node(CardView.of(data, award, heading_level, languages)) for award in awards)
     return grid
 
 

@@ -202,3 +202,22 @@ def test_a_broken_translation_warns_where_and_shows_the_source(make_app, i18n_ro
     assert page.select_one(".awards-group__title").get_text() == "Gold Papers"
     assert page.select_one("article#first h3").get_text() == "The First Paper"
     assert ".so" not in page.get_text()
+
+
+def test_the_datas_labels_give_way_to_the_extensions_words_in_the_sites_language(
+    make_app, i18n_root, tmp_path
+):
+    """The data's English labels do not hide the shipped German words; where
+    the extension has no words for the site's language, the labels show."""
+    data = (i18n_root / "awards.yaml").read_text(encoding="utf-8")
+    labels = "labels:\n  legend_title: Theme Legend\n  view_paper: Read it\n"
+    (i18n_root / "awards.yaml").write_text(data + labels, encoding="utf-8")
+    german = parse_html(_build(make_app, i18n_root, tmp_path / "de", language="de") / "index.html")
+    assert german.select_one(".awards-legend__title").get_text() == "Legende der Themen"
+    assert german.select_one(".award-links a").get_text(strip=True).startswith("Zum Paper")
+    shutil.rmtree(i18n_root / "locale" / "ru")
+    french = parse_html(_build(make_app, i18n_root, tmp_path / "fr", language="fr") / "index.html")
+    assert french.select_one(".awards-legend__title").get_text() == "Theme Legend"
+    assert french.select_one(".award-links a").get_text(strip=True).startswith("Read it")
+    english = parse_html(_build(make_app, i18n_root, tmp_path / "en") / "index.html")
+    assert english.select_one(".award-links a").get_text(strip=True).startswith("Read it")

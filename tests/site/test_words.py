@@ -92,3 +92,47 @@ def test_every_text_under_every_filter_the_site_uses(themes):
         filled = format_message(text, values, ENGLISH)
         assert "{" not in filled and "()" not in filled and "(incl. )" not in filled, filled
         assert not filled.startswith(("One papers", "One Best Papers", "One additional papers")), filled
+
+
+#: The languages the site is tried in (issue: words in the data's own language).
+LANGUAGES = ("de", "ja", "fr", "ru", "pl", "ar", "he", "zh_CN", "pt_BR", "cy", "lt", "ga")
+
+
+@pytest.fixture(scope="module")
+def sites_in_languages(tmp_path_factory):
+    """The whole site built with -W in each language, two at a time: what each printed."""
+    import subprocess
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    out = tmp_path_factory.mktemp("languages")
+
+    def build(language: str) -> tuple[int, str]:
+        command = [sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-b", "html", "-D"]
+        command += [f"language={language}", str(REPO), str(out / language)]
+        # Docutils has no Welsh or Irish and warns so on every site: not ours.
+        if language in ("cy", "ga"):
+            command += ["-D", "suppress_warnings=docutils"]
+        run = subprocess.run(command, capture_output=True, text=True, check=False)
+        return run.returncode, run.stderr
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(zip(LANGUAGES, pool.map(build, LANGUAGES), strict=True))
+    return out, results
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_site_builds_with_w_in_each_language_and_english_stays_english(sites_in_languages, language):
+    from helpers import parse_html, visible_text
+
+    out, results = sites_in_languages
+    returncode, printed = results[language]
+    assert returncode == 0, printed
+    page = parse_html(out / language / "index.html")
+    # The data's English templates keep English plurals and number words.
+    assert visible_text(page.select_one(".awards-group__subtitle")) == (
+        "Four Best Papers (incl. one in Datasets & Benchmarks)"
+    )
+    assert visible_text(page.select_one(".awards-summary__lede")).startswith(
+        "Snapshot of the four Best Papers"
+    )
