@@ -35,19 +35,31 @@ def copy_static_files(app: Sphinx) -> None:
     if app.builder.format == "html":
         static = Path(app.outdir) / "_static"
         static.mkdir(parents=True, exist_ok=True)
-        for name in (STYLESHEET,) if _is_e_book(app) else (STYLESHEET, SCRIPT):
-            _copy_if_changed(STATIC_DIR / name, static / name)
+        if _is_e_book(app):
+            _write_if_changed(static / STYLESHEET, for_e_books(STATIC_DIR.joinpath(STYLESHEET).read_bytes()))
+            return
+        for name in (STYLESHEET, SCRIPT):
+            _write_if_changed(static / name, (STATIC_DIR / name).read_bytes())
 
 
-def _copy_if_changed(source: Path, destination: Path) -> None:
-    """Copy unless the same bytes are there (a theme's copy of an older version is replaced).
+def _write_if_changed(destination: Path, content: bytes) -> None:
+    """Write unless the same bytes are there (a theme's copy of an older version is replaced).
 
     Not ``copy_asset_file``: its ``force`` argument, needed to replace a file,
     is new in Sphinx 8.1.
     """
-    content = source.read_bytes()
     if not destination.is_file() or destination.read_bytes() != content:
         destination.write_bytes(content)
+
+
+_BIDI_DECLARATION = re.compile(rb"\s*unicode-bidi\s*:[^;}]*;?")
+
+
+def for_e_books(stylesheet: bytes) -> bytes:
+    """The stylesheet without ``unicode-bidi``, which EPUB forbids in style
+    sheets (EPUB 3.3, CSS-001): reading systems own the text direction, and
+    the ``dir`` attributes of our markup still say it."""
+    return _BIDI_DECLARATION.sub(b"", stylesheet)
 
 
 def _is_e_book(app: Sphinx) -> bool:

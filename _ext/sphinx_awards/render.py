@@ -106,9 +106,12 @@ def _meta_item(item: MetaItem, fill: _Filler) -> nodes.list_item:
     parts: list[nodes.Node | str] = []
     if item.emoji:
         parts += [decoration(item.emoji, emoji=True), " "]
+    # Spaces outside the hidden separator: a screen reader hears "7 papers 4 Best".
     parts += [
         _inline(fill(item.label), "awards-meta__label"),
-        decoration(f" {item.separator} "),
+        " ",
+        decoration(item.separator),
+        " ",
         _meta_value(item, fill),
     ]
     return _item(paragraph("awards-meta__item", *parts))

@@ -70,3 +70,15 @@ def test_every_selector_is_complete_and_scoped_to_our_markup(rule):
 
 def test_the_stylesheet_is_small_once_compressed():
     assert len(gzip.compress(STYLESHEET.encode(), 9)) <= GZIP_BUDGET
+
+
+def test_the_e_book_stylesheet_has_no_property_epub_forbids():
+    """EPUB forbids ``unicode-bidi`` (EPUBCheck's CSS-001); the rest is kept, rule by rule."""
+    from sphinx_awards.assets import for_e_books
+
+    e_book = for_e_books(STYLESHEET.encode()).decode()
+    assert "unicode-bidi" in STYLESHEET and "unicode-bidi" not in e_book
+    rules = list(_rules(tinycss2.parse_stylesheet(e_book, skip_comments=True, skip_whitespace=True)))
+    assert [tinycss2.serialize(rule.prelude) for rule in rules] == [
+        tinycss2.serialize(rule.prelude) for rule in RULES
+    ]

@@ -320,6 +320,9 @@ def test_a_card_reads_well_to_a_screen_reader(pages):
     # The track's badge ("DB") is read in full; the toggle says what it opens.
     assert "paragraph: Gold Award Datasets" in lines, tree
     assert 'group: "Authors: Ada Lovelace et al."' in lines, tree
+    # The meta strip's label and value are two words apart, not run together.
+    meta = page.locator(".awards-meta").aria_snapshot()
+    assert "paragraph: 3 papers 2 Gold · 1 Silver" in meta, meta
     # No paragraph is empty to a screen reader.
     empty = page.eval_on_selector_all(
         ".awards-summary p, .awards-group p",
