@@ -7,7 +7,7 @@
 # make clean        remove _build, dist and .nox
 # make schema       the data file's JSON Schema compiled to Python (_ext/sphinx_awards/schema_code.py)
 # make bench        the benchmark: N = 7, 1,000 and 5,000 awards, three ways; writes benchmarks/results.rst
-# make latex, text, man, ... any other Sphinx builder, into _build/<builder>
+# make latex, text, man, gettext, linkcheck... any Sphinx builder, into _build/<builder>
 
 PYTHON ?= python3
 VENV := .venv
@@ -72,7 +72,11 @@ bench: $(DEV_STAMP)
 bench-smoke: $(DEV_STAMP)
 	$(BIN)/python benchmarks/bench.py --sizes 20 --runs 1 --small-runs 1 --output $(BUILDDIR)/bench-smoke.rst
 
-dirhtml singlehtml epub latex latexpdf text man texinfo xml gettext linkcheck: $(SITE_STAMP)
+# Every builder Sphinx ships (sphinx-build -M), as in sphinx-quickstart's Makefile.
+SPHINX_BUILDERS := dirhtml singlehtml pickle json htmlhelp qthelp devhelp epub applehelp latex latexpdf \
+	latexpdfja text man texinfo info gettext changes xml pseudoxml linkcheck doctest coverage
+.PHONY: $(SPHINX_BUILDERS)
+$(SPHINX_BUILDERS): $(SITE_STAMP)
 	$(BIN)/sphinx-build -M $@ . $(BUILDDIR) $(SPHINXOPTS)
 
 # The extension's message catalogs: the .pot extracted from the code (a test

@@ -134,6 +134,17 @@ def _messages(path: Path) -> dict:
     return {plain(message.id): plain(message.string) for message in catalog if message.id}
 
 
+def test_the_template_catalog_is_what_the_code_asks_for():
+    """The .pot is extracted from the code (``make catalogs``), never kept by hand."""
+    from babel.messages.extract import extract_from_dir
+
+    package = LOCALE_DIR.parent
+    keywords = {"_": None, "ngettext": (1, 2)}
+    extracted = extract_from_dir(package, method_map=[("**.py", "python")], keywords=keywords)
+    in_code = {message if isinstance(message, str) else tuple(message) for _, _, message, _, _ in extracted}
+    assert set(_messages(LOCALE_DIR / "sphinx_awards.pot")) == in_code, "run make catalogs"
+
+
 @pytest.mark.parametrize("language", ["de", "ja"])
 def test_the_shipped_catalogs_are_complete_and_compiled(language):
     template = _messages(LOCALE_DIR / "sphinx_awards.pot")
