@@ -29,13 +29,27 @@ def check(paths: list[str]) -> int:
 
 
 def init(path: str, *, force: bool) -> int:
+    """Write the starter file; every refusal is one line and exit status 1, never a traceback."""
     target = Path(path)
+    if target.is_symlink():
+        return _refuse(f"{path} is a symbolic link; name the file itself (nothing is written through a link)")
+    if target.is_dir():
+        return _refuse(f"{path} is a directory; name a file in it, such as {target / 'awards.yaml'}")
     if target.exists() and not force:
-        print(f"{path} exists already; pass --force to replace it", file=sys.stderr)
-        return 1
-    target.write_text(files(__package__).joinpath("starter.yaml").read_text("utf-8"), encoding="utf-8")
+        return _refuse(f"{path} exists already; pass --force to replace it")
+    if not target.parent.is_dir():
+        return _refuse(f"{target.parent} is not a directory; create it first (mkdir -p {target.parent})")
+    try:
+        target.write_text(files(__package__).joinpath("starter.yaml").read_text("utf-8"), encoding="utf-8")
+    except OSError as error:
+        return _refuse(f"cannot write {path}: {error.strerror or error}")
     print(f"wrote {path}: add 'sphinx_awards' to extensions in conf.py and '.. awards::' to a page")
     return 0
+
+
+def _refuse(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -91,10 +91,16 @@ class _Hash(NamedTuple):
     """``#`` inside a plural branch: the number."""
 
 
+#: How deep choices may nest: far beyond any real text, far below Python's
+#: recursion limit (a file of 400 nested plurals must get a message, not a crash).
+MAX_NESTING = 12
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.position = 0
+        self.depth = 0
 
     def fail(self, message: str, position: int | None = None) -> MessageSyntaxError:
         return MessageSyntaxError(message, self.position if position is None else position)
@@ -183,7 +189,14 @@ class _Parser:
             if kind == "plural" and (found := _OFFSET.match(self.text, self.position)):
                 offset = int(found.group(1))
                 self.position = found.end()
-            return Argument(name, kind, branches=self.branches(name, kind, start), offset=offset)
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise self.fail(
+                    f"choices nest more than {MAX_NESTING} deep here; write a flatter text", start
+                )
+            branches = self.branches(name, kind, start)
+            self.depth -= 1
+            return Argument(name, kind, branches=branches, offset=offset)
         end = self.text.find("}", self.position)
         if end < 0:
             raise self.fail(f"the argument {{{name} is not closed; add '}}'", start)

@@ -79,3 +79,40 @@ def test_hostile_files_give_one_located_line_each(tmp_path):
     assert pipe == (
         "pipe.yaml:1:1: cannot read the data file: it is a named pipe (FIFO), not a file [awards.file]"
     )
+
+
+@pytest.mark.parametrize(
+    ("make", "target", "said"),
+    [
+        (lambda d: (d / "adir").mkdir(), "adir", "is a directory; name a file in it"),
+        (lambda d: None, "missing/sub/x.yaml", "is not a directory; create it first"),
+        (lambda d: (d / "link.yaml").symlink_to(d / "nowhere.yaml"), "link.yaml", "is a symbolic link"),
+        (lambda d: _link_to_a_file(d), "ok.yaml", "is a symbolic link"),
+    ],
+    ids=["directory", "missing-folder", "dangling-link", "link"],
+)  # fmt: skip
+@pytest.mark.parametrize("force", [False, True], ids=["", "force"])
+def test_init_refuses_in_one_line_and_writes_nothing(tmp_path, make, target, said, force):
+    make(tmp_path)
+    before = sorted(path.name for path in tmp_path.rglob("*"))
+    result = run("init", target, *(["--force"] if force else []), cwd=tmp_path)
+    assert result.returncode == 1
+    assert said in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert sorted(path.name for path in tmp_path.rglob("*")) == before
+    assert not (tmp_path / "nowhere.yaml").exists()
+
+
+def _link_to_a_file(folder: Path) -> None:
+    (folder / "real.yaml").write_text("x", encoding="utf-8")
+    (folder / "ok.yaml").symlink_to(folder / "real.yaml")
+
+
+def test_check_explains_deep_nesting_without_a_traceback(tmp_path):
+    lines = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8").splitlines()
+    deep = "{papers,plural,=0{" * 400 + "x" + "} other {y}}" * 400
+    data = "\n".join(f"  lede: '{deep}'" if line.startswith("  lede:") else line for line in lines)
+    (tmp_path / "deep.yaml").write_text(data, encoding="utf-8")
+    result = run("check", "deep.yaml", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "nest more than 12 deep" in result.stdout and "[awards.template]" in result.stdout

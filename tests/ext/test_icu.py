@@ -125,3 +125,13 @@ def test_spellout_without_number_words_says_so_once_and_writes_digits(caplog):
     assert format_message("{n, spellout}", {"n": 5}, Language("ga")) == "5"
     said = [record.getMessage() for record in caplog.records if "no number words" in record.getMessage()]
     assert len(said) == 1 and "'ga'" in said[0]
+
+
+def test_deeply_nested_choices_get_a_message_not_a_crash():
+    """400 nested plurals (7,200 characters): a located message, and the text as written."""
+    deep = "{papers,plural,=0{" * 400 + "x" + "} other {y}}" * 400
+    found = template_error(deep, {"papers": "number"})
+    assert found is not None and "nest more than" in found[0]
+    assert format_message(deep, {"papers": 0}, Language("en")) == deep
+    shallow = "{papers,plural,=0{" * 12 + "x" + "} other {y}}" * 12
+    assert format_message(shallow, {"papers": 0}, Language("en")) == "x"
