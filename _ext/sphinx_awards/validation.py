@@ -236,9 +236,12 @@ def _type_name(value: Any) -> str:
 
 
 def _field_name(data_path: DataPath) -> str:
+    """``awards[2].title``; a key that is not plain printable text (a terminal
+    escape, a line break) is quoted, so that the log shows it, never obeys it."""
     name = ""
     for part in data_path:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+        key = part if isinstance(part, int) or (part.isprintable() and len(part) <= 60) else quote(part)
+        name += f"[{part}]" if isinstance(part, int) else (f".{key}" if name else key)
     return name or "the top level"
 
 

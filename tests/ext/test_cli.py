@@ -116,3 +116,19 @@ def test_check_explains_deep_nesting_without_a_traceback(tmp_path):
     result = run("check", "deep.yaml", cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "nest more than 12 deep" in result.stdout and "[awards.template]" in result.stdout
+
+
+def test_a_key_with_terminal_escapes_is_shown_never_obeyed(tmp_path):
+    """A key that would wipe the line and print a fake "build succeeded." (with
+    a mis-decoded value under it, whose warning names the key)."""
+    lines = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8").splitlines()
+    first = next(index for index, line in enumerate(lines) if line.startswith("  - id: first-paper"))
+    hostile = '    "\\e[2K\\rbuild succeeded.\\e]8;;https://evil.example\\e\\\\": "FranÃ§ais Ã©tÃ©"'
+    (tmp_path / "escapes.yaml").write_text(
+        "\n".join([*lines[: first + 1], hostile, *lines[first + 1 :]]), "utf-8"
+    )
+    result = run("check", "escapes.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "[awards.mojibake]" in result.stdout and "[awards.unknown-key]" in result.stdout
+    assert not any(char in result.stdout + result.stderr for char in "\x1b\r\x07"), repr(result.stdout)
+    assert "\\x1b[2K\\rbuild succeeded." in result.stdout  # shown, escaped
