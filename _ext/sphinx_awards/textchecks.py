@@ -129,6 +129,10 @@ _FUNCTION_COLOR = re.compile(
 )
 
 
+#: The longest colour: ``color(display-p3 ...)``-length texts fit many times over.
+MAX_COLOR_LENGTH = 80
+
+
 def color_problem(value: str) -> str | None:
     """Why ``value`` cannot be a theme colour, or None.
 
@@ -137,6 +141,12 @@ def color_problem(value: str) -> str | None:
     so anything else (``red; background: url(...)``, other digits, a Kelvin
     sign that lowercases to ``k``, a trailing control character) is refused.
     """
+    if len(value) > MAX_COLOR_LENGTH:
+        # Before any pattern: the function pattern backtracks over long digit runs.
+        return (
+            f"{quote(value)} is not a CSS colour: a colour is at most {MAX_COLOR_LENGTH} characters; "
+            "write a colour such as '#7c3aed', 'rgb(124 58 237)' or 'purple'"
+        )
     lowered = value.lower()
     if value.isascii() and (
         lowered in _NAMED_COLORS or _HEX_COLOR.fullmatch(lowered) or _FUNCTION_COLOR.fullmatch(lowered)

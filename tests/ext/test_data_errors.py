@@ -295,7 +295,9 @@ def test_html_in_text_stays_text(build, text):
     assert built.page.find("img", attrs={"onerror": True}) is None
 
 
-@pytest.mark.parametrize("color", ["reddish", "#12345", "red; background: url(x)", "rgb(1, 2)"])
+@pytest.mark.parametrize(
+    "color", ["reddish", "#12345", "red; background: url(x)", "rgb(1, 2)", "rgb(" + "9" * 30_000 + ")"]
+)
 def test_colour_that_is_not_css(build, color):
     data = mutate("color: teal", f'color: "{color}"')
     built = build(data)
