@@ -20,6 +20,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_awards import render
 from sphinx_awards.messages import Language, TextLanguages
+from sphinx_awards.model import flow
 from sphinx_awards.validation import check_document
 from sphinx_awards.yamlsource import parse_yaml
 
@@ -95,3 +96,12 @@ def test_sphinx_build_never_raises(text):
             assert (app.outdir / "other.html").is_file()
         finally:
             app.cleanup()
+
+
+@given(st.text(alphabet="ab \t\n\r", max_size=40))
+def test_flow_joins_lines_as_the_plain_rule_says(text):
+    """``flow`` (linear: one match per run of blanks) gives what the plain
+    rule gives: each run of blanks holding a line break is one space, and
+    every other tab a space."""
+    plain = re.sub(r"[ \t]*\n[ \t\n]*|\t", " ", text)
+    assert flow(text) == plain
