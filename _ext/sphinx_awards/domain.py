@@ -12,6 +12,8 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from .problems import listed
+
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
 
@@ -151,7 +153,7 @@ def warn_unknown_award(app: Sphinx, domain: Domain | None, node: pending_xref) -
     """Our message for a dangling ``:award:``, naming the ids that exist."""
     if not isinstance(domain, AwardsDomain):
         return None
-    known = ", ".join(sorted(domain.cards)) or "none: no page shows a card"
+    known = listed(sorted(domain.cards)) or "none: no page shows a card"
     logger.warning(
         f"unknown award id {node['reftarget']!r} in :award:; known ids: {known}",
         location=node,

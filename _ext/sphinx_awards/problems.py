@@ -46,6 +46,17 @@ def quote(value: object) -> str:
     return f"{text[: EXCERPT_LIMIT - 1]}…' ({len(str(value)):,} characters)"
 
 
+#: The most ids a message names before "and N more".
+LIST_LIMIT = 20
+
+
+def listed(items: list[str], limit: int = LIST_LIMIT) -> str:
+    """``a, b, c``; past ``limit`` items, "... and 24,980 more" (a site of
+    25,000 cards must not print every id in each warning)."""
+    shown = ", ".join(items[:limit])
+    return f"{shown} and {len(items) - limit:,} more" if len(items) > limit else shown
+
+
 #: Every warning subtype, with what it is about (the docs list them all).
 SUBTYPES = {
     "file": "the data file cannot be read (missing, not a regular file, too large, no permission)",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, NamedTuple
 
 from docutils.parsers.rst import directives
 
 from .model import Award, AwardsData, Theme
+from .problems import listed
 
 GROUPINGS = ("award", "theme", "track", "none")
 
@@ -62,19 +64,23 @@ class Selection(NamedTuple):
             ("theme", self.themes, [theme.id for theme in data.themes]),
             ("ids", self.ids, [award.id for award in data.awards]),
         ):
-            unknown = [value for value in wanted if value not in defined]
+            known = set(defined)
+            unknown = [value for value in dict.fromkeys(wanted) if value not in known]
             if unknown:
                 messages.append(
-                    f"unknown id(s) in :{option}: {', '.join(unknown)}; "
-                    f"the ids defined in {data.path} are: {', '.join(defined)}"
+                    f"unknown id(s) in :{option}: {listed(unknown)}; "
+                    f"the ids defined in {data.path} are: {listed(defined)}"
                 )
+        repeated = [award_id for award_id, count in Counter(self.ids).items() if count > 1]
+        if repeated:
+            messages.append(f"id(s) listed more than once in :ids:, shown once: {listed(repeated)}")
         return messages
 
     def awards(self, data: AwardsData) -> list[Award]:
         """The awards that pass every filter; in ``ids`` order when ids are given."""
         if self.ids:
             by_id = {award.id: award for award in data.awards}
-            chosen = [by_id[award_id] for award_id in self.ids if award_id in by_id]
+            chosen = [by_id[award_id] for award_id in dict.fromkeys(self.ids) if award_id in by_id]
         else:
             chosen = list(data.awards)
         chosen = [

@@ -240,8 +240,11 @@ def _field_name(data_path: DataPath) -> str:
     escape, a line break) is quoted, so that the log shows it, never obeys it."""
     name = ""
     for part in data_path:
-        key = part if isinstance(part, int) or (part.isprintable() and len(part) <= 60) else quote(part)
-        name += f"[{part}]" if isinstance(part, int) else (f".{key}" if name else key)
+        if isinstance(part, int):
+            name += f"[{part}]"
+            continue
+        key = part if part.isprintable() and len(part) <= 60 else quote(part)
+        name += f".{key}" if name else key
     return name or "the top level"
 
 

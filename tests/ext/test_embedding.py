@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import inventory, parse_html, strip_colors, visible_text
+from helpers import ROOTS, inventory, parse_html, strip_colors, visible_text
 
 # Tests that edit their sources get their own copy (srcdir=...): a copy is
 # shared, build directory included, by every test that names the same one.
@@ -145,3 +145,22 @@ def test_a_sphinx_design_card_links_to_an_award_card_by_ref(app):
     page = parse_html(app.outdir / "index.html")
     link = page.select_one(".sd-card a.sd-stretched-link")
     assert link["href"] == "cards.html#first"
+
+
+def test_repeated_and_unknown_ids_are_bounded_in_cards_and_words():
+    """:ids: with a repeated id shows its card once and says so; a warning
+    names at most 20 ids ("and N more"), however many the file defines."""
+    from sphinx_awards.checked import load_awards
+    from sphinx_awards.selection import Selection
+
+    data = load_awards(str(ROOTS / "test-basic" / "awards.yaml")).data
+    selection = Selection(ids=("second-paper", "first-paper", "second-paper") * 1000)
+    assert [award.id for award in selection.awards(data)] == ["second-paper", "first-paper"]
+    assert selection.unknown_ids(data) == [
+        "id(s) listed more than once in :ids:, shown once: second-paper, first-paper"
+    ]
+    many = data._replace(awards=data.awards * 10_000)
+    unknown = Selection(ids=tuple(f"nope-{n}" for n in range(100_000))).unknown_ids(many)
+    assert len(unknown) == 1 and len(unknown[0]) < 1_000
+    assert unknown[0].startswith("unknown id(s) in :ids: nope-0, nope-1,")
+    assert "and 99,980 more" in unknown[0] and "and 29,980 more" in unknown[0]
