@@ -64,7 +64,10 @@ SUBTYPES = {
     "yaml": "YAML syntax, or a file that expands too much (alias bomb)",
     "tag": "a YAML tag other than plain text, numbers, lists and mappings",
     "schema": "a missing key, a value of the wrong type, empty text",
-    "text": "a control character, a line break in a one-line field (titles, names, ids), text too long",
+    "text": (
+        "a control or invisible character (bidi override, zero-width space), a line break or direction mark "
+        "in a one-line field (titles, names, ids), text too long"
+    ),
     "unknown-key": "a key the schema does not know, with the nearest known one",
     "duplicate-key": "the same key twice in one mapping",
     "duplicate-id": "two entries of one list with the same id",

@@ -25,31 +25,49 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
 
 
-_LINE_BREAK_OR_CONTROL = re.compile(f"{_LINE_BREAK.pattern}|{_CONTROL.pattern}")
+#: Invisible characters that reorder or hide text (bidi embeddings, overrides
+#: and isolates, zero-width space, word joiner, BOM): refused everywhere, as
+#: they make a title, an author or a link read other than it is (U+202E
+#: turns "txt.exe" around). Our markup isolates each text's direction itself.
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
+#: Direction marks and the soft hyphen: at home in right-to-left prose, but
+#: not in one-line texts (titles, names, ids), where they only hide.
+_ONE_LINE_INVISIBLE = re.compile("[\u200e\u200f\u061c\u00ad]")
+_NOT_ONE_LINE = re.compile(
+    f"{_LINE_BREAK.pattern}|{_CONTROL.pattern}|{_INVISIBLE.pattern}|{_ONE_LINE_INVISIBLE.pattern}"
+)
+_NOT_TEXT = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}")
 
 
 def is_text(value: str, *, one_line: bool) -> bool:
     """``text_problem(value, one_line=...) is None``, in one regex search: the
     schema's check calls it for every string of the file."""
-    return (_LINE_BREAK_OR_CONTROL if one_line else _CONTROL).search(value) is None
+    return (_NOT_ONE_LINE if one_line else _NOT_TEXT).search(value) is None
 
 
 def _character(char: str) -> str:
-    if char == "\n":
-        return "a line break"
-    name = unicodedata.name(char, "")
-    return f"the control character U+{ord(char):04X}" + (f" ({name.lower()})" if name else "")
+    code = f"U+{ord(char):04X}"
+    name = unicodedata.name(char, "").lower()
+    described = f"{code} ({name})" if name else code
+    if _LINE_BREAK.fullmatch(char):
+        return "a line break" if char == "\n" else f"a line break, {described}"
+    if _CONTROL.fullmatch(char):
+        return f"the control character {described}"
+    return f"the invisible character {described}"
 
 
 def text_problem(value: str, *, one_line: bool) -> str | None:
     """Why ``value`` cannot be shown as text (one line when ``one_line``), or None."""
-    found = (_LINE_BREAK.search(value) if one_line else None) or _CONTROL.search(value)
+    found = (_NOT_ONE_LINE if one_line else _NOT_TEXT).search(value)
     if found is None:
         return None
-    where = f"{_character(found.group())} at character {found.start() + 1}"
-    if one_line and _LINE_BREAK.fullmatch(found.group()):
+    char = found.group()
+    where = f"{_character(char)} at character {found.start() + 1}"
+    if _LINE_BREAK.fullmatch(char):
         return f"holds {where}; this field is one line: join the lines"
-    return f"holds {where}; remove it (it is invisible, and breaks EPUB, PDF and man pages)"
+    if _CONTROL.fullmatch(char):
+        return f"holds {where}; remove it (it is invisible, and breaks EPUB, PDF and man pages)"
+    return f"holds {where}; remove it (it hides or reorders what readers see)"
 
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")

@@ -183,6 +183,40 @@ def test_empty_text(build):
     assert built.card_ids == ["first"]
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (
+            "title: First Paper",
+            r'title: "First \u202Etxt.exe"',
+            "the invisible character U+202E (right-to-left override)",
+        ),
+        ("title: First Paper", r'title: "\u2066\u2069\u200b"', "the invisible character U+2066"),
+        ("title: First Paper", r'title: "First\u00adPaper"', "the invisible character U+00AD (soft hyphen)"),
+        ("authors: [Ada Lovelace]", r'authors: ["Ada\u200fLovelace"]', "U+200F (right-to-left mark)"),
+        ("summary: First summary.", r'summary: "First \ufeffsummary."', "U+FEFF (zero width no-break space)"),
+        ("title: First Paper", r'title: "First\u2028Paper"', "a line break, U+2028 (line separator)"),
+    ],
+    ids=["override", "only-isolates", "soft-hyphen", "mark-in-a-name", "bom-in-a-paragraph", "u2028"],
+)
+def test_bidi_and_invisible_characters_are_refused_where_they_hide(build, old, new, said):
+    data = mutate(old, new)
+    built = build(data)
+    line = line_of(data, new.split(":")[0] + ': "') if ': "' in new else line_of(data, new[:12])
+    assert any(
+        w.startswith(f"awards.yaml:{line}:") and said in w and w.endswith("[awards.text]")
+        for w in built.warnings
+    ), built.warnings
+    assert built.card_ids == ["second"]
+
+
+def test_direction_marks_stay_in_paragraphs(build):
+    """An Arabic summary may need its marks (U+200F, U+061C): paragraphs keep them."""
+    built = build(mutate("summary: First summary.", r'summary: "ملخص\u200f (v2)\u061c."'))
+    assert built.warnings == []
+    assert built.card_ids == ["first", "second"]
+
+
 def test_unknown_key_suggests_the_near_miss(build):
     data = mutate("    title: Second Paper", "    titel: Second Paper")
     built = build(data)
