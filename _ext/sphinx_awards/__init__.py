@@ -60,6 +60,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("awards_data", "awards.yaml", "env", types=frozenset({str}))
     app.add_config_value("awards_json_ld", True, "html", types=frozenset({bool}))
     app.add_config_value("awards_max_bytes", DEFAULT_MAX_BYTES, "env", types=frozenset({int}))
+    app.add_config_value("awards_data_dirs", [], "env", types=frozenset({list, tuple}))
 
     app.add_message_catalog(i18n.CATALOG, str(i18n.LOCALE_DIR))
 

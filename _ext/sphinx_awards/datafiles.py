@@ -14,7 +14,9 @@ done: each problem once per build, however many pages or processes read the file
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+import os
+from collections.abc import Iterable, Sequence, Set
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from sphinx.util import logging
@@ -113,3 +115,17 @@ def _report_order(report: Report) -> tuple[str, int, int, str]:
     if len(numbers) == 2 and all(number.isdigit() for number in numbers):
         return path, int(numbers[0]), int(numbers[1]), report.message
     return report.location, 0, 0, report.message
+
+
+def is_allowed(path: str, srcdir: str | os.PathLike[str], extra_dirs: Sequence[str]) -> bool:
+    """Whether ``path``, with every symlink followed, lies in the source
+    directory or one of ``extra_dirs`` (``awards_data_dirs``, relative to it).
+
+    A page names its data file, and pages may come from anyone who can open
+    a pull request: without this, ``.. awards:: ../../../secret.yaml`` or a
+    symlink to ``/proc/self/status`` would be read, and its keys quoted in
+    the warnings the build prints.
+    """
+    real = Path(os.path.realpath(path))
+    folders = (Path(srcdir), *(Path(srcdir) / extra for extra in extra_dirs))
+    return any(real.is_relative_to(os.path.realpath(folder)) for folder in folders)

@@ -17,7 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import render
 from .checked import load_awards
-from .datafiles import FileRead, Report, note_file_read
+from .datafiles import FileRead, Report, is_allowed, note_file_read
 from .domain import CardLocation, awards_domain
 from .i18n import messages_node, translate
 from .messages import Language, TextLanguages
@@ -46,6 +46,17 @@ class _AwardsDirective(SphinxDirective):
         except (OSError, RuntimeError, ValueError) as error:  # a symlink loop, a NUL in the name
             logger.warning(
                 f"cannot read the data file {argument!r}: {error}",
+                location=self.get_location(),
+                type="awards",
+                subtype="file",
+            )
+            return None
+        if not is_allowed(path, self.env.srcdir, self.config.awards_data_dirs):
+            # Not quoted, not read: a symlink to /proc or ../../secret.yaml says nothing of itself.
+            logger.warning(
+                f"the data file {argument!r} is outside the source directory and the folders in "
+                "awards_data_dirs, so it is not read; move it in, or add its folder to awards_data_dirs "
+                "in conf.py",
                 location=self.get_location(),
                 type="awards",
                 subtype="file",

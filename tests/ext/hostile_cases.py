@@ -232,6 +232,10 @@ def _symlink_loop(path: Path) -> None:
     path.symlink_to(path.name)
 
 
+def _proc_status(path: Path) -> None:
+    path.symlink_to("/proc/self/status")
+
+
 def _fifo(path: Path) -> None:
     os.mkfifo(path)
 
@@ -289,7 +293,9 @@ def _structure_cases(max_bytes: int) -> Iterator[Case]:
     yield Case("title-5000", text, "text", line, column, "more than the 1,000 allowed")
     yield Case("symlink-loop", None, "file", None, None, "cannot read", make=_symlink_loop)
     yield Case("fifo", None, "file", None, None, "named pipe", make=_fifo)
-    yield Case("dev-zero", None, "file", None, None, "character device", make=_dev_zero)
+    # A symlink out of the source directory is refused before it is opened.
+    yield Case("dev-zero", None, "file", None, None, "outside the source directory", make=_dev_zero)
+    yield Case("proc-status", None, "file", None, None, "outside the source directory", make=_proc_status)
     yield Case("directory", None, "file", None, None, "directory", make=_directory)
     yield Case("empty", "", "schema", 1, 1, "empty")
     yield Case("only-comment", "# nothing\n", "schema", 1, 1, "no YAML document")

@@ -164,3 +164,42 @@ def test_repeated_and_unknown_ids_are_bounded_in_cards_and_words():
     assert len(unknown) == 1 and len(unknown[0]) < 1_000
     assert unknown[0].startswith("unknown id(s) in :ids: nope-0, nope-1,")
     assert "and 99,980 more" in unknown[0] and "and 29,980 more" in unknown[0]
+
+
+@pytest.mark.parametrize("how", ["relative", "symlink"])
+def test_a_data_file_outside_the_source_directory_is_not_read(make_app, tmp_path, how):
+    """``.. awards:: ../secret.yaml`` (or a symlink out): refused at the
+    directive, unread and unquoted; ``awards_data_dirs`` lets a site allow it."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    secret = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8")
+    (shared / "secret.yaml").write_text(secret + "SECRET_TOKEN: hunter2\n", encoding="utf-8")
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        "extensions = ['sphinx_awards']\nshow_warning_types = True\n", encoding="utf-8"
+    )
+    if how == "symlink":
+        (srcdir / "data.yaml").symlink_to(shared / "secret.yaml")
+        argument = "data.yaml"
+    else:
+        argument = "../shared/secret.yaml"
+    (srcdir / "index.rst").write_text(f"Page\n====\n\n.. awards:: {argument}\n", encoding="utf-8")
+
+    app = make_app("html", srcdir=srcdir, builddir=tmp_path / "refused")
+    app.build()
+    warnings = strip_colors(app.warning.getvalue())
+    assert "index.rst:4: WARNING: the data file" in warnings and "is outside the source directory" in warnings
+    assert "[awards.file]" in warnings
+    assert "SECRET_TOKEN" not in warnings and "hunter2" not in warnings
+    assert "First Paper" not in (app.outdir / "index.html").read_text(encoding="utf-8")
+
+    allowed = make_app(
+        "html",
+        srcdir=srcdir,
+        builddir=tmp_path / "allowed",
+        confoverrides={"awards_data_dirs": ["../shared"]},
+    )
+    allowed.build()
+    assert "outside the source directory" not in strip_colors(allowed.warning.getvalue())
+    assert "First Paper" in (allowed.outdir / "index.html").read_text(encoding="utf-8")
