@@ -211,6 +211,8 @@ def validate____defs_award(data, custom_formats={}, name_prefix=None):
                 data__tags_len = len(data__tags)
                 if data__tags_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".tags must contain at least 1 items")
+                if data__tags_len > 50:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tags must contain less than or equal to 50 items")
                 for data__tags_x, data__tags_item in enumerate(data__tags):
                     validate____defs_line(data__tags_item, custom_formats, (name_prefix or "data") + ".tags[{data__tags_x}]".format(**locals()))
         if "description" in data_keys:
@@ -227,6 +229,8 @@ def validate____defs_award(data, custom_formats={}, name_prefix=None):
                 data__authors_len = len(data__authors)
                 if data__authors_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".authors must contain at least 1 items")
+                if data__authors_len > 5000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".authors must contain less than or equal to 5000 items")
                 for data__authors_x, data__authors_item in enumerate(data__authors):
                     validate____defs_line(data__authors_item, custom_formats, (name_prefix or "data") + ".authors[{data__authors_x}]".format(**locals()))
         if "url" in data_keys:
@@ -241,6 +245,8 @@ def validate____defs_award(data, custom_formats={}, name_prefix=None):
             data__links_is_list = isinstance(data__links, (list, tuple))
             if data__links_is_list:
                 data__links_len = len(data__links)
+                if data__links_len > 50:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".links must contain less than or equal to 50 items")
                 for data__links_x, data__links_item in enumerate(data__links):
                     validate____defs_link(data__links_item, custom_formats, (name_prefix or "data") + ".links[{data__links_x}]".format(**locals()))
         if data_keys:

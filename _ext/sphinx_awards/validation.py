@@ -235,6 +235,11 @@ def _type_name(value: Any) -> str:
     return "empty" if value is None else type(value).__name__
 
 
+def quote_message(message: str, limit: int = 300) -> str:
+    """A validator's message, cut where it quotes a huge value."""
+    return message if len(message) <= limit else f"{message[: limit - 1]}… ({len(message):,} characters)"
+
+
 def _field_name(data_path: DataPath) -> str:
     """``awards[2].title``; a key that is not plain printable text (a terminal
     escape, a line break) is quoted, so that the log shows it, never obeys it."""
@@ -295,11 +300,27 @@ class _Checker:
     def check_schema(self) -> None:
         if satisfies_schema(self.data):
             return
+        self.cut_long_lists()
         errors = sorted(
             _validator().iter_errors(self.data), key=lambda e: self.document.position(tuple(e.absolute_path))
         )
         for error in errors:
             self.report_schema_error(error)
+
+    def cut_long_lists(self) -> None:
+        """A list longer than the schema allows is reported here and cut to
+        that length, so that explaining the file never walks 600,000 tags
+        (its entry is left out in any case)."""
+        for schema_path, limit in annotated_fields("maxItems"):
+            for data_path, value in list(_values_at(self.data, schema_path)):
+                if isinstance(value, list) and len(value) > limit:
+                    self.report(
+                        data_path,
+                        f"{self.describe(data_path)} has {len(value):,} items, more than the {limit:,} "
+                        "allowed; keep the ones that matter",
+                        "schema",
+                    )
+                    del value[limit:]
 
     def report_schema_error(self, error: ValidationError) -> None:
         data_path = tuple(error.absolute_path)
@@ -350,7 +371,10 @@ class _Checker:
         elif kind == "minItems":
             self.report(data_path, f"{where} needs at least {error.validator_value} item(s)", "schema")
         else:
-            detail = f"{quote(error.instance)} is not valid" if kind == "pattern" else error.message
+            # jsonschema's own message quotes the whole value: cut it.
+            detail = (
+                f"{quote(error.instance)} is not valid" if kind == "pattern" else quote_message(error.message)
+            )
             self.report(data_path, f"{where}: {detail}; {hint}".rstrip("; "), "schema")
 
     def check_unique_ids(self) -> None:

@@ -210,6 +210,23 @@ def test_bidi_and_invisible_characters_are_refused_where_they_hide(build, old, n
     assert built.card_ids == ["second"]
 
 
+@pytest.mark.parametrize("count", [51, 100_000])
+def test_too_many_tags_leave_the_card_out_in_one_short_message(build, count):
+    data = (ROOT / "awards.yaml").read_text(encoding="utf-8")
+    first = data.index("tags:")
+    end = data.index("\n", first)
+    data = data[:first] + "tags: [" + ", ".join(["t"] * count) + "]" + data[end:]
+    built = build(data)
+    line = line_of(data, "tags: [t")
+    built.warning(
+        f"awards.yaml:{line}:11",
+        f"award 'first', tags has {count:,} items, more than the 50 allowed",
+        "schema",
+    )
+    assert all(len(w) < 400 for w in built.warnings)
+    assert built.card_ids == ["second"]
+
+
 def test_direction_marks_stay_in_paragraphs(build):
     """An Arabic summary may need its marks (U+200F, U+061C): paragraphs keep them."""
     built = build(mutate("summary: First summary.", r'summary: "ملخص\u200f (v2)\u061c."'))
