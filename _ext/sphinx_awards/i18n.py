@@ -177,10 +177,7 @@ def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
         translated.add(translation)
         return translation
 
-    def look_up_template(text: str, in_level: bool) -> str:
-        return look_up(text, in_level)
-
-    translated_data = map_texts(data, look_up, look_up_template)
+    translated_data = map_texts(data, look_up, look_up)
     return Translation(translated_data, frozenset(translated), tuple(refused))
 
 

@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 _SETTABLE_RANGES = ((0x20, 0x7E), (0xA0, 0xFF), (0x100, 0x17F))
 _SETTABLE = frozenset("\t\n–—‘’‚“”„†‡•…‰‹›€™−")
 #: Characters with a LaTeX form; Sphinx's writer escapes text, so these are
-#: written by ``pdflatex_text`` nodes as raw LaTeX.
+#: written as raw LaTeX nodes.
 LATEX_FORMS = {
     "→": r"\(\rightarrow\)",
     "←": r"\(\leftarrow\)",
@@ -68,7 +68,8 @@ def _replacement(char: str) -> str | None:
 
 
 def settable_parts(text: str) -> tuple[list[str | tuple[str]], int]:
-    """``text`` as plain strings and 1-tuples of raw LaTeX, and how many
+    """``text`` as plain strings and 1-tuples of the characters that have a
+    form of their own (``LATEX_FORMS``, ``PLAIN_FORMS``), and how many
     characters were left out."""
     parts: list[str | tuple[str]] = []
     plain: list[str] = []
@@ -77,7 +78,7 @@ def settable_parts(text: str) -> tuple[list[str | tuple[str]], int]:
         if char in LATEX_FORMS and not _settable(char):
             parts.extend(["".join(plain)] if plain else [])
             plain = []
-            parts.append((LATEX_FORMS[char],))
+            parts.append((char,))
             continue
         replacement = _replacement(char)
         if replacement is None:
@@ -91,14 +92,7 @@ def settable_parts(text: str) -> tuple[list[str | tuple[str]], int]:
 def plain_text(text: str) -> tuple[str, int]:
     """``text`` in characters pdflatex sets, and how many were left out."""
     parts, dropped = settable_parts(text)
-    plain = "".join(PLAIN_FORMS[part[0]] if isinstance(part, tuple) else part for part in _forms_back(parts))
-    return plain, dropped
-
-
-def _forms_back(parts: list[str | tuple[str]]) -> list[str | tuple[str]]:
-    """Raw LaTeX forms back to the characters they stand for."""
-    by_form = {form: char for char, form in LATEX_FORMS.items()}
-    return [(by_form[part[0]],) if isinstance(part, tuple) else part for part in parts]
+    return "".join(PLAIN_FORMS[part[0]] if isinstance(part, tuple) else part for part in parts), dropped
 
 
 class PdflatexText(SphinxPostTransform):
@@ -116,7 +110,9 @@ class PdflatexText(SphinxPostTransform):
             if parts == [str(text)]:
                 continue
             replacement = [
-                nodes.raw("", part[0], format="latex") if isinstance(part, tuple) else nodes.Text(part)
+                nodes.raw("", LATEX_FORMS[part[0]], format="latex")
+                if isinstance(part, tuple)
+                else nodes.Text(part)
                 for part in parts
             ]
             if replacement:

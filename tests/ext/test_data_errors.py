@@ -202,7 +202,7 @@ def test_empty_text(build):
 def test_bidi_and_invisible_characters_are_refused_where_they_hide(build, old, new, said):
     data = mutate(old, new)
     built = build(data)
-    line = line_of(data, new.split(":")[0] + ': "') if ': "' in new else line_of(data, new[:12])
+    line = line_of(data, new)
     assert any(
         w.startswith(f"awards.yaml:{line}:") and said in w and w.endswith("[awards.text]")
         for w in built.warnings
@@ -212,10 +212,7 @@ def test_bidi_and_invisible_characters_are_refused_where_they_hide(build, old, n
 
 @pytest.mark.parametrize("count", [51, 100_000])
 def test_too_many_tags_leave_the_card_out_in_one_short_message(build, count):
-    data = (ROOT / "awards.yaml").read_text(encoding="utf-8")
-    first = data.index("tags:")
-    end = data.index("\n", first)
-    data = data[:first] + "tags: [" + ", ".join(["t"] * count) + "]" + data[end:]
+    data = mutate("tags: [🤖 Robots]", "tags: [" + ", ".join(["t"] * count) + "]")
     built = build(data)
     line = line_of(data, "tags: [t")
     built.warning(
