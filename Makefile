@@ -3,7 +3,7 @@
 # make lint         ruff (lint and format check) and mypy
 # make test-compat  the wheel, installed in a fresh venv per supported Sphinx version, under tests/ext
 # make dist         the wheel and sdist of sphinx-awards, into dist/
-# make serve        live preview with sphinx-autobuild
+# make serve        live preview with sphinx-autobuild on http://127.0.0.1:$(PORT) (PORT=8000 unless given)
 # make clean        remove _build, dist and .nox
 # make schema       the data file's JSON Schema compiled to Python (_ext/sphinx_awards/schema_code.py)
 # make bench        the benchmark: N = 7, 1,000 and 5,000 awards, three ways; writes benchmarks/results.rst
@@ -53,11 +53,15 @@ test: lint
 test-compat: $(DEV_STAMP)
 	PATH="$(PYENV_BINS):$$PATH" $(BIN)/nox --no-color
 
-dist: $(DEV_STAMP)
+# The two need one tool each, not the test toolchain: pinned as in requirements-dev.txt.
+dist: $(SITE_STAMP)
+	$(PIP) $$(grep '^build==' requirements-dev.txt)
 	$(BIN)/python -m build --outdir dist .
 
-serve: $(DEV_STAMP)
-	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) --watch _ext . $(BUILDDIR)/html
+PORT ?= 8000
+serve: $(SITE_STAMP)
+	$(PIP) $$(grep '^sphinx-autobuild==' requirements-dev.txt)
+	$(BIN)/sphinx-autobuild --port $(PORT) -b html $(SPHINXOPTS) --watch _ext . $(BUILDDIR)/html
 
 clean:
 	rm -rf $(BUILDDIR) dist .nox

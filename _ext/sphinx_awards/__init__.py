@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import sphinx
 from sphinx.errors import ExtensionError
 
-from . import assets, card, datafiles, directives, domain, i18n, nodes, pdflatex
+from . import anchors, assets, card, datafiles, directives, domain, i18n, latex, linkcheck, nodes, pdflatex
 from .files import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -27,11 +27,12 @@ __version__ = "0.2.0"
 MIN_SPHINX = (7, 4)
 #: Bump whenever what the extension stores in a pickled environment or doctree
 #: changes shape (the domain's data, ``CardView``, ``datafiles.FileRead``; 6:
-#: the records became named tuples; 7: ``CardView`` gained the track's name; 8: ``AwardsData`` its language):
+#: the records became named tuples; 7: ``CardView`` gained the track's name; 8: ``AwardsData`` its language;
+#: 9: anchors join names with two hyphens):
 #: Sphinx then reads every document again instead of loading objects an older
 #: version pickled. (The domain's own ``data_version`` is not bumped: this one
 #: covers it.)
-ENV_VERSION = 8
+ENV_VERSION = 9
 
 
 def _outdated_documents(
@@ -89,6 +90,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )  # fmt: skip
     app.connect("builder-inited", card.expand_cards_outside_html)  # card.ExpandCards, outside HTML
     app.connect("builder-inited", pdflatex.use_settable_text)  # pdflatex.PdflatexText, for pdflatex
+    app.connect("builder-inited", latex.break_long_words)  # latex.LongWords: XeTeX crashes on them
+    app.connect("builder-inited", linkcheck.report_links_in_data_files)  # data file lines in its report
     # The data's texts, for the gettext builder only: removed for every other.
     app.add_node(i18n.awards_messages)
     app.connect("doctree-resolved", i18n.drop_messages)
@@ -99,6 +102,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("award", domain.AwardRole())
     app.connect("warn-missing-reference", domain.warn_unknown_award)
     app.connect("env-updated", domain.publish_card_labels)
+    app.connect("doctree-read", anchors.unique_card_anchors)
 
     app.connect("env-get-outdated", _outdated_documents)
     app.connect("env-before-read-docs", datafiles.note_pages_to_read)

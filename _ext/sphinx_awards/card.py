@@ -10,13 +10,13 @@ post-transform expands it into ordinary docutils nodes first.
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from html import escape
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .anchors import joined, next_free
 from .i18n import _, label
 from .messages import TextLanguages
 from .model import Award, AwardsData, Tag
@@ -24,6 +24,7 @@ from .nodes import (
     award_block,
     award_card,
     awards_heading,
+    data_reference,
     decoration,
     descend,
     paragraph,
@@ -53,6 +54,8 @@ class CardView(NamedTuple):
     direction: str = ""
     #: Whether each data text takes its direction from its own words.
     isolate: bool = False
+    #: The data file (where linkcheck reports the card's links).
+    source: str = ""
 
     @classmethod
     def of(cls, data: AwardsData, award: Award, heading_level: int, languages: TextLanguages) -> CardView:
@@ -72,6 +75,7 @@ class CardView(NamedTuple):
             et_al=label(data.labels.et_al, str(_("et al.")), languages),
             direction=languages.direction,
             isolate=languages.isolate,
+            source=data.path,
         )
 
     @property
@@ -139,9 +143,12 @@ class Authors(NamedTuple):
 
 
 class Links(NamedTuple):
-    """(text, address) pairs; the first is the paper itself."""
+    """(text, address) pairs; the first is the paper itself. ``source`` and
+    ``lines`` say where each address is written (linkcheck reports it there)."""
 
     links: tuple[tuple[str, str], ...]
+    source: str = ""
+    lines: tuple[int, ...] = ()
 
     def words(self) -> list[str]:
         return [text for text, _ in self.links]
@@ -161,7 +168,11 @@ def card_parts(view: CardView) -> list[tuple[str, Part]]:
         ("award-authors", Authors(award.authors, view.authors_short)),
         (
             "award-links",
-            Links(((view.view_paper, award.url), *((link.label, link.url) for link in award.links))),
+            Links(
+                ((view.view_paper, award.url), *((link.label, link.url) for link in award.links)),
+                view.source,
+                (award.url_line, *(link.line for link in award.links)),
+            ),
         ),
     ]
 
@@ -251,10 +262,10 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
     # each link named by its text and the card's title ("View paper <title>").
     items = []
     for number, (text, url) in enumerate(part.links):
-        own_id = f"{view.anchor}-{number or 'p'}"
+        own_id = joined(view.anchor, f"link-{number}" if number else "paper")
         separator = _HIDDEN.format("· ") if number else ""
         arrow = "" if number else _HIDDEN.format(" ↗\ufe0e")  # text, not emoji, presentation
-        named_by = f"{own_id} {view.anchor}-t"
+        named_by = f"{own_id} {joined(view.anchor, 'title')}"
         items.append(
             f'<li>{separator}<a href="{escape(url)}" id="{own_id}" aria-labelledby="{named_by}">'
             f"{_isolated(view, escape(text))}{arrow}</a></li>"
@@ -274,22 +285,23 @@ def card_html(view: CardView, permalink: str, *, fold_authors: bool = True) -> s
     )
     # The article is named by its title; the permalink sits beside the
     # heading, not in it, so that the heading's name is the title alone.
+    title_id = joined(view.anchor, "title")
     return (
-        f'<article class="award-card" id="{view.anchor}" aria-labelledby="{view.anchor}-t"'
+        f'<article class="award-card" id="{view.anchor}" aria-labelledby="{title_id}"'
         f' data-awards-theme="{view.theme_key}" style="{view.accent_style}"{direction}>\n'
-        f'<{h} id="{view.anchor}-t"{auto}>{escape(view.award.title)}</{h}>{permalink}\n'
+        f'<{h} id="{title_id}"{auto}>{escape(view.award.title)}</{h}>{permalink}\n'
         f"{parts}\n</article>\n"
     )
 
 
 def visit_card_html(self: HTML5Translator, node: award_card) -> None:
     view: CardView = node["card"]
-    # A card shown twice on one page (singlehtml joins the pages) gets its
-    # ids numbered from the second time on, so that ids stay unique.
-    shown = self.__dict__.setdefault("_awards_anchors", Counter())
-    shown[view.anchor] += 1
-    if shown[view.anchor] > 1:
-        view = view._replace(anchor=f"{view.anchor}-{shown[view.anchor]}")
+    # Each page's cards have ids of their own (anchors.py); singlehtml joins
+    # the pages, so a card shown on two of them is numbered there.
+    written: set[str] = self.__dict__.setdefault("_awards_anchors", set())
+    if view.anchor in written:
+        view = view._replace(anchor=next_free(view.anchor, written))
+    written.add(view.anchor)
     permalink = ""
     if self.config.html_permalinks and self.builder.add_permalinks:
         label = escape(str(_("Link to this card")))
@@ -338,7 +350,7 @@ def _part_tree(css_class: str, part: Part) -> nodes.Element:
     for number, (text, url) in enumerate(part.links):
         if number:
             links += nodes.Text(" · ")
-        links += nodes.reference("", text, refuri=url)
+        links += data_reference(text, url, part.source, part.lines[number])
         if not number:
             links += decoration(" ↗")
     return links

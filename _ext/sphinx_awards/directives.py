@@ -107,6 +107,15 @@ class _AwardsDirective(SphinxDirective):
     def finish(self, data: AwardsData, shown: Iterable[Award], *results: nodes.Element) -> list[nodes.Node]:
         """The directive's nodes, and the texts they show for the gettext builder."""
         ids = {award.id for award in shown}
+        filters = [f":{name}:" for name in FILTER_OPTIONS if name in self.options]
+        if not ids and filters and data.awards:
+            logger.warning(
+                f"the filters ({', '.join(filters)}) keep no award of {data.path}, so nothing is shown; "
+                "check the ids, or combine fewer filters",
+                location=self.get_location(),
+                type="awards",
+                subtype="option",
+            )
         messages = messages_node(data._replace(awards=tuple(a for a in data.awards if a.id in ids)))
         for node in (*results, messages):
             self.set_source_info(node)

@@ -80,6 +80,13 @@ class AwardsDomain(Domain):
         shown[docname] = location
         return clash
 
+    def move_anchor(self, docname: str, anchor: str, renamed: str) -> None:
+        """The card at ``#anchor`` on the page is at ``#renamed`` now."""
+        for shown in self.cards.values():
+            location = shown.get(docname)
+            if location is not None and location.anchor == anchor:
+                shown[docname] = location._replace(anchor=renamed)
+
     def note_reference(self, docname: str, name: str) -> None:
         self.references.setdefault(docname, set()).add(name)
 

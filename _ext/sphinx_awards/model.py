@@ -11,10 +11,15 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from .anchors import joined
+from .problems import DataPath
+
 
 class Link(NamedTuple):
     label: str
     url: str
+    #: The line of the address in the data file (linkcheck reports it there).
+    line: int = 0
 
 
 class Theme(NamedTuple):
@@ -57,6 +62,8 @@ class Award(NamedTuple):
     authors: tuple[str, ...]
     url: str
     links: tuple[Link, ...]
+    #: The line of ``url`` in the data file.
+    url_line: int = 0
 
 
 class MetaItem(NamedTuple):
@@ -106,22 +113,33 @@ class AwardsData(NamedTuple):
 
     @classmethod
     def from_checked(
-        cls, path: str, data: dict[str, Any], entries: Callable[[str], list[dict[str, Any]]]
+        cls,
+        path: str,
+        data: dict[str, Any],
+        located_entries: Callable[[str], list[tuple[DataPath, dict[str, Any]]]],
+        line_of: Callable[[DataPath], int],
     ) -> AwardsData:
-        """The model of a data file that passed the checks; ``entries(name)``
-        gives the entries of a list that were not left out."""
+        """The model of a data file that passed the checks; ``located_entries(name)``
+        gives the entries of a list that were not left out, with their paths;
+        ``line_of`` the line of a value."""
+
+        def entries(name: str) -> list[dict[str, Any]]:
+            return [entry for _, entry in located_entries(name)]
+
         event = data["event"]
         labels = data.get("labels", {})
         return cls(
             path=path,
             title=event["title"],
             lede=flow(event.get("lede", "")),
-            meta=tuple(_meta_item(item) for item in entries("meta")),
+            meta=tuple(
+                _meta_item(item, line_of((*at, "link", "url"))) for at, item in located_entries("meta")
+            ),
             stats=tuple(_stat(stat) for stat in entries("stats")),
             themes=tuple(_theme(theme) for theme in entries("themes")),
             tracks=tuple(Track(t["id"], t["name"], t.get("badge", "")) for t in entries("tracks")),
             levels=tuple(_level(level) for level in entries("levels")),
-            awards=tuple(_award(award) for award in entries("awards")),
+            awards=tuple(_award(award, at, line_of) for at, award in located_entries("awards")),
             labels=Labels(**{key: text for key, text in labels.items() if key in _LABELS}),
             namespace=data.get("namespace", ""),
             language=data.get("language", "en"),
@@ -133,11 +151,11 @@ class AwardsData(NamedTuple):
 
     def theme_key(self, theme: Theme) -> str:
         """The theme's name in HTML (``data-awards-theme``), unique across files."""
-        return f"{self.namespace}-{theme.id}" if self.namespace else theme.id
+        return joined(self.namespace, theme.id)
 
     def anchor(self, award: Award) -> str:
-        """The card's HTML id."""
-        return f"{self.namespace}-{award.id}" if self.namespace else award.id
+        """The card's HTML id (``anchors.py``)."""
+        return joined(self.namespace, award.id)
 
     def theme(self, theme_id: str) -> Theme:
         return next(theme for theme in self.themes if theme.id == theme_id)
@@ -180,7 +198,7 @@ def split_tag(tag: str) -> Tag:
     return Tag("", tag.strip())
 
 
-def _award(award: dict[str, Any]) -> Award:
+def _award(award: dict[str, Any], at: DataPath, line_of: Callable[[DataPath], int]) -> Award:
     return Award(
         id=award["id"],
         title=award["title"],
@@ -192,7 +210,11 @@ def _award(award: dict[str, Any]) -> Award:
         description=flow(award["description"]),
         authors=tuple(award["authors"]),
         url=award["url"],
-        links=tuple(Link(link["label"], link["url"]) for link in award.get("links", ())),
+        links=tuple(
+            Link(link["label"], link["url"], line_of((*at, "links", index, "url")))
+            for index, link in enumerate(award.get("links", ()))
+        ),
+        url_line=line_of((*at, "url")),
     )
 
 
@@ -211,7 +233,7 @@ def _level(level: dict[str, Any]) -> Level:
     )
 
 
-def _meta_item(item: dict[str, Any]) -> MetaItem:
+def _meta_item(item: dict[str, Any], link_line: int) -> MetaItem:
     link = item.get("link")
     return MetaItem(
         label=item["label"],
@@ -219,5 +241,5 @@ def _meta_item(item: dict[str, Any]) -> MetaItem:
         separator=item.get("separator", "•"),
         text=item.get("text", ""),
         date=datetime.date.fromisoformat(item["date"]) if "date" in item else None,
-        link=Link(link["label"], link["url"]) if link else None,
+        link=Link(link["label"], link["url"], link_line) if link else None,
     )

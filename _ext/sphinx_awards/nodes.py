@@ -77,6 +77,11 @@ def decoration(text: str, *, emoji: bool = False) -> awards_decoration:
     return awards_decoration(text, text, classes=["awards-decoration"], emoji=emoji)
 
 
+def data_reference(text: str, url: str, source: str, line: int) -> nodes.reference:
+    """A link written in a data file, which knows where (``linkcheck.py``)."""
+    return nodes.reference(text, text, refuri=url, awards_source=(source, line))
+
+
 def paragraph(css_class: str, *children: nodes.Node | str) -> nodes.paragraph:
     """A paragraph of text and nodes (strings become Text nodes)."""
     node = nodes.paragraph(classes=[css_class])

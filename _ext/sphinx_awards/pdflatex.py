@@ -103,7 +103,7 @@ class PdflatexText(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         dropped = 0
         for text in list(self.document.findall(nodes.Text)):
-            if not _in_our_block(text):
+            if not in_our_block(text):
                 continue
             parts, count = settable_parts(str(text))
             dropped += count
@@ -126,7 +126,7 @@ class PdflatexText(SphinxPostTransform):
             if heading is not None and not heading.astext().strip() and block["ids"]:
                 heading.children = [nodes.Text(block["ids"][0])]
         for abbreviation in self.document.findall(nodes.abbreviation):
-            if abbreviation.get("explanation") and _in_our_block(abbreviation):
+            if abbreviation.get("explanation") and in_our_block(abbreviation):
                 abbreviation["explanation"], count = plain_text(abbreviation["explanation"])
                 dropped += count
         if dropped:
@@ -136,7 +136,7 @@ class PdflatexText(SphinxPostTransform):
             )
 
 
-def _in_our_block(node: nodes.Node) -> bool:
+def in_our_block(node: nodes.Node) -> bool:
     parent = node.parent
     while parent is not None:
         if isinstance(parent, awards_block_base):

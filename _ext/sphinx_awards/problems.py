@@ -79,4 +79,5 @@ SUBTYPES = {
     "template": "a template that cannot be filled in: an unknown argument, an open brace or choice",
     "option": "a directive option naming ids the data file does not define",
     "translation": "a translated text (from a .po file) that fails the same checks: the source text is shown",
+    "anchor": "a card whose id another element of its page has (a section): the card is renamed there",
 }

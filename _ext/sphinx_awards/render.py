@@ -25,6 +25,7 @@ from .nodes import (
     awards_legend,
     awards_summary,
     awards_time,
+    data_reference,
     decoration,
     paragraph,
 )
@@ -93,16 +94,16 @@ def long_date(day: datetime.date, language: Language) -> str:
     return str(format_date(day, format="long", locale=language.babel_locale))
 
 
-def _meta_value(item: MetaItem, fill: _Filler) -> nodes.Node:
+def _meta_value(item: MetaItem, fill: _Filler, source: str) -> nodes.Node:
     if item.date is not None:
         text = long_date(item.date, fill.language)
         return awards_time(text, text, html_attributes={"datetime": item.date.isoformat()})
     if item.link is not None:
-        return nodes.reference(item.link.label, item.link.label, refuri=item.link.url)
+        return data_reference(item.link.label, item.link.url, source, item.link.line)
     return nodes.Text(fill(item.text))
 
 
-def _meta_item(item: MetaItem, fill: _Filler) -> nodes.list_item:
+def _meta_item(item: MetaItem, fill: _Filler, source: str) -> nodes.list_item:
     parts: list[nodes.Node | str] = []
     if item.emoji:
         parts += [decoration(item.emoji, emoji=True), " "]
@@ -112,7 +113,7 @@ def _meta_item(item: MetaItem, fill: _Filler) -> nodes.list_item:
         " ",
         decoration(item.separator),
         " ",
-        _meta_value(item, fill),
+        _meta_value(item, fill, source),
     ]
     return _item(paragraph("awards-meta__item", *parts))
 
@@ -146,7 +147,7 @@ def summary(
     if data.lede:
         node += paragraph("awards-summary__lede", fill(data.lede))
     if data.meta:
-        node += _list("awards-meta", (_meta_item(item, fill) for item in data.meta))
+        node += _list("awards-meta", (_meta_item(item, fill, data.path) for item in data.meta))
     if data.stats:
         node += _list("awards-stats", (_stat_tile(stat, fill) for stat in data.stats))
     return node

@@ -22,7 +22,7 @@ import re
 REGEX_PATTERNS = {
     '^(?:^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$)\\Z': re.compile('^(?:^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*\\Z)\\Z'),
     '^(?:[\\s\\S]*\\S[\\s\\S]*)\\Z': re.compile('^(?:[\\s\\S]*\\S[\\s\\S]*)\\Z'),
-    '^(?:^[a-z0-9][a-z0-9-]*$)\\Z': re.compile('^(?:^[a-z0-9][a-z0-9-]*\\Z)\\Z')
+    '^(?:^[a-z0-9]+(-[a-z0-9]+)*$)\\Z': re.compile('^(?:^[a-z0-9]+(-[a-z0-9]+)*\\Z)\\Z')
 }
 
 NoneType = type(None)
@@ -516,8 +516,11 @@ def validate____defs_id(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^(?:^[a-z0-9][a-z0-9-]*$)\\Z'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^(?:^[a-z0-9][a-z0-9-]*$)\\Z")
+        data_len = len(data)
+        if data_len > 100:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be shorter than or equal to 100 characters")
+        if not REGEX_PATTERNS['^(?:^[a-z0-9]+(-[a-z0-9]+)*$)\\Z'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^(?:^[a-z0-9]+(-[a-z0-9]+)*$)\\Z")
         if not custom_formats["awards-line"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be awards-line")
     return data

@@ -328,8 +328,13 @@ class _Checker:
         hint = error.schema.get("x-hint", "") if isinstance(error.schema, dict) else ""
         kind = error.validator
         if kind == "required":
+            # jsonschema gives one error per missing key, each holding the list of all required keys.
             for key in error.validator_value:
-                if isinstance(error.instance, dict) and key not in error.instance:
+                if (
+                    isinstance(error.instance, dict)
+                    and key not in error.instance
+                    and error.message.startswith(repr(key))
+                ):
                     self.report(
                         data_path, f"{where}: the required key {key!r} is missing; add '{key}: ...'", "schema"
                     )
@@ -470,7 +475,10 @@ class _Checker:
         if self.fatal:
             return None
         return AwardsData.from_checked(
-            self.document.path, self.data, lambda name: [entry for _, entry in self.entries(name)]
+            self.document.path,
+            self.data,
+            lambda name: list(self.entries(name)),
+            lambda data_path: self.document.position(data_path)[0],
         )
 
 

@@ -38,9 +38,13 @@ _CLOSING = frozenset({yaml.MappingEndEvent, yaml.SequenceEndEvent})
 _MAX_NUMBER_LENGTH = 100
 
 MAX_DEPTH = 64
-#: Aliases may repeat parts of a file, but not blow it up more than this much.
+#: Aliases may repeat parts of a file, but not blow it up: the values they add
+#: are counted, and may be at most this many times the values written out
+#: (plus a little), and never more than a million. Counted in values, not in
+#: characters: commas in comments or long texts buy nothing.
 _EXPANSION_FACTOR = 20
 _EXPANSION_SLACK = 10_000
+_MAX_EXPANDED = 1_000_000
 
 
 @dataclass
@@ -102,10 +106,12 @@ class _Collection:
 class _Composer:
     """Plain data from the parser's events: a loop and an explicit stack."""
 
-    def __init__(self, document: YamlDocument, loader: Any, budget: int) -> None:
+    def __init__(self, document: YamlDocument, loader: Any) -> None:
         self.document = document
         self.loader = loader
-        self.budget = budget
+        #: Values written out in the file, and values aliases and merges added.
+        self.written = 0
+        self.expanded = 0
         self.stack: list[_Collection] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         resolvers = loader.yaml_implicit_resolvers
@@ -148,6 +154,7 @@ class _Composer:
                 mark = event.start_mark
                 position = (mark.line + 1, mark.column + 1)
                 value, size, anchor = scalar(event, position), 1, event.anchor
+                self.written += 1
             elif kind in _OPENING:
                 self.open(event, _position(event.start_mark))
                 continue
@@ -170,8 +177,9 @@ class _Composer:
             add(value, size, position)
 
     def spend(self, size: int, position: tuple[int, int]) -> None:
-        self.budget -= size
-        if self.budget < 0:
+        """Count the values an alias or merge adds; too many end the file."""
+        self.expanded += size
+        if self.expanded > min(_EXPANSION_FACTOR * self.written + _EXPANSION_SLACK, _MAX_EXPANDED):
             raise self.fail(
                 position,
                 "the file expands to far more values than it contains (an alias bomb?); "
@@ -188,6 +196,7 @@ class _Composer:
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(position, f"values are nested more than {MAX_DEPTH} levels deep; flatten them")
         value: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.written += 1
         self.stack.append(_Collection(value, data_path, position, event.anchor))
 
     @staticmethod
@@ -292,13 +301,6 @@ class _Composer:
         return self.loader.construct_object(node)
 
 
-def _expansion_budget(text: str) -> int:
-    """How many values aliases and merges may add: a multiple of the file's own size."""
-    if "*" not in text:
-        return 1 << 62  # without an alias nothing can expand
-    return _EXPANSION_FACTOR * (text.count("\n") + text.count(",") + 1) + _EXPANSION_SLACK
-
-
 def _position_of_index(text: str, index: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1
@@ -335,7 +337,7 @@ def parse_yaml(path: str, text: str) -> YamlDocument:
         return document
     loader = SafeLoader(text)
     try:
-        document.data = _Composer(document, loader, _expansion_budget(text)).compose()
+        document.data = _Composer(document, loader).compose()
     except yaml.YAMLError as error:
         document.problems.append(_from_yaml_error(path, text, error))
     except _UnusableFileError as stop:

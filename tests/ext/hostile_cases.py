@@ -76,6 +76,8 @@ class Case:
     make: Callable[[Path], None] | None = None
     #: Text every output must show, as written, when the value is allowed.
     shown: str = ""
+    #: The page's directives, when not the usual three; ``{data}`` is the data file.
+    page: str | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -302,6 +304,107 @@ def _structure_cases(max_bytes: int) -> Iterator[Case]:
     yield Case("top-level-list", "- a\n- b\n", "schema", 1, 1, "top level must be a mapping")
 
 
+def _alias_list(users: int) -> tuple[str, int, int]:
+    """One anchored 2,000-item list as the authors of many awards, and a
+    comment of commas (which once counted towards the aliases' budget); where
+    the expansion is refused: each award writes 22 values and adds 2,001, so
+    the 34th passes 20 times what was written plus 10,000."""
+    many = "shared: &many [" + ", ".join(f"Author {i}" for i in range(2000)) + "]\n"
+    award = (
+        "  - {id: p%d, title: P, level: gold, track: main, theme: alpha, summary: S, "
+        'tags: [T], description: D, authors: *many, url: "https://example.org/"}\n'
+    )
+    text = many + "# " + "," * 100_000 + "\n" + BASE + "".join(award % i for i in range(users))
+    return text, 2 + BASE.count("\n") + 34, award.index("*many") + 1
+
+
+def _round_two_cases() -> Iterator[Case]:
+    """Issue 20's findings, through every builder."""
+    escapes = '"\\e[2K\\rbuild succeeded.\\e]8;;https://evil.example\\e\\\\"'
+    text, line, column = _replace(
+        "track: main\n    theme: beta", escapes, "x\n    track: main\n    theme: beta"
+    )
+    yield Case("key-terminal-escapes", text, "unknown-key", line, column - len(escapes) - 2, "\\x1b[2K")
+    deep = "{papers,plural,=0{" * 400 + "x" + "} other {y}}" * 400
+    text, line, column = _replace('lede: "{papers} papers"', "lede", f'"{deep}"')
+    yield Case("template-nested-400", text, "template", line, column, "nest more than")
+    text, line, column = _replace("color: teal", "color", '"rgb(' + "9" * 10_000 + ')"')
+    yield Case("color-10000-digits", text, "color", line, column, "not a CSS colour")
+    spaces = "a" + " " * 19_990 + "b\\nc"
+    text, _, _ = _replace("summary: Bad summary.", "summary", f'"{spaces}"')
+    yield Case("summary-20000-spaces", text, None, shown="b c")
+    # One word as long as a text may be: XeTeX crashed or looped on 2,000 characters.
+    text, _, _ = _replace("title: Bad Paper", "title", "T" * 999 + "Z")
+    yield Case("title-one-word-1000", text, None, shown="T" * 999 + "Z")
+    text, _, _ = _replace("summary: Bad summary.", "summary", "S" * 19_999 + "Z")
+    yield Case("summary-one-word-20000", text, None, shown="S" * 19_999 + "Z")
+    text, line, column = _replace("tags: [Tables]", "tags", "[" + ", ".join(["t"] * 600_000) + "]")
+    yield Case("tags-600000", text, "schema", line, column, "600,000 items, more than the 50 allowed")
+    text, line, column = _alias_list(600)
+    yield Case("alias-list-x600", text, "yaml", line, column, "alias bomb")
+    # On the page: a file outside the source directory, a legend its filters
+    # empty, unknown and repeated ids, an unknown card, ids that look like
+    # another card's parts, the same cards twice.
+    yield Case(
+        "outside-source",
+        BASE,
+        "file",
+        None,
+        None,
+        "outside the source directory",
+        page=".. awards:: ../secret.yaml\n",
+    )
+    yield Case(
+        "legend-filtered-empty",
+        BASE,
+        "option",
+        None,
+        None,
+        "keep no award",
+        page=".. awards-legend:: {data}\n   :ids: ok\n   :theme: beta\n",
+    )
+    unknown = " ".join(f"nope{i}" for i in range(100))
+    yield Case(
+        "ids-100-unknown-repeated",
+        BASE,
+        "option",
+        None,
+        None,
+        "and 80 more",
+        page=f".. awards:: {{data}}\n   :ids: ok ok ok {unknown}\n",
+    )
+    yield Case(
+        "role-unknown-card",
+        BASE,
+        "reference",
+        None,
+        None,
+        "unknown award id 'nope'",
+        page="See :award:`nope`.\n\n.. awards:: {data}\n",
+    )
+    lookalikes = "".join(
+        BASE[BASE.index("  - id: ok") : BASE.index("  - id: bad")].replace("id: ok", f"id: {name}")
+        for name in ("x", "x-t", "x-p", "x-1", "x-2", "x-title", "x-paper")
+    )
+    yield Case(
+        "ids-like-card-parts",
+        BASE + lookalikes,
+        None,
+        shown="Good Paper",
+        page=".. awards:: {data}\n\n.. awards:: {data}\n   :no-index:\n",
+    )
+    for name, escaped, said in [
+        ("override", "Bad \\u202etxt.exe", "U+202E"),
+        ("isolates-only", "\\u2066\\u2069\\u200b", "U+2066"),
+        ("arabic-letter-mark", "Bad\\u061cPaper", "U+061C"),
+        ("bom", "Bad\\ufeffPaper", "U+FEFF"),
+        ("soft-hyphen", "Bad\\u00adPaper", "U+00AD"),
+        ("line-separator", "Bad\\u2028Paper", "U+2028 (line separator)"),
+    ]:
+        text, line, column = _replace("title: Bad Paper", "title", f'"{escaped}"')
+        yield Case(f"title-{name}", text, "text", line, column, said)
+
+
 def all_cases(max_bytes: int) -> list[Case]:
     return [
         *_field_cases(),
@@ -309,4 +412,5 @@ def all_cases(max_bytes: int) -> list[Case]:
         *_syntax_cases(),
         *_value_cases(),
         *_structure_cases(max_bytes),
+        *_round_two_cases(),
     ]

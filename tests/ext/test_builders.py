@@ -55,7 +55,7 @@ def test_singlehtml_keeps_ids_unique_when_a_card_shows_twice(make_app, rootdir, 
     page = parse_html(app.outdir / "index.html")
     ids = Counter(element["id"] for element in page.select("[id]"))
     assert [name for name, count in ids.items() if count > 1] == []
-    assert "second-paper" in ids and "second-paper-2" in ids
+    assert "second-paper" in ids and "second-paper--2" in ids
     labels = [ref for a in page.select("a[aria-labelledby]") for ref in a["aria-labelledby"].split()]
     assert all(ref in ids for ref in labels)  # every link's name points at an existing element
 
@@ -98,7 +98,7 @@ def test_html_and_text_show_the_same_words_for_each_card(make_app, rootdir, tmp_
     text_app.build()
     text = (text_app.outdir / "index.txt").read_text(encoding="utf-8")
     cards = page.select("article.award-card")
-    titles = [card.select_one("[id$='-t']").get_text() for card in cards]
+    titles = [card.select_one("[id$='--title']").get_text() for card in cards]
     assert titles == ["The First Paper", "The Second Paper"]
     for card, title, following in zip(cards, titles, [*titles[1:], None], strict=True):
         for hidden in card.select("[aria-hidden], .headerlink, summary"):

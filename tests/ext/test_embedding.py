@@ -20,15 +20,15 @@ def built(app):
 
 def card_ids(section) -> list[str]:
     """The awards shown; a card shown again on the same page has its id numbered
-    (``third-paper-2``), which is dropped here (the test data's ids end in letters)."""
-    return [re.sub(r"-\d+$", "", card["id"]) for card in section.select("article.award-card")]
+    (``third-paper--2``), which is dropped here (the test data's ids end in letters)."""
+    return [re.sub(r"--\d+$", "", card["id"]) for card in section.select("article.award-card")]
 
 
 def test_a_card_shown_twice_on_a_page_keeps_ids_unique(built):
     page = parse_html(built.outdir / "filters.html")
     ids = [element["id"] for element in page.select("[id]")]
     assert len(ids) == len(set(ids))
-    assert "third-paper-2" in ids
+    assert "third-paper--2" in ids
 
 
 def section(page, title: str):
@@ -77,7 +77,7 @@ def test_role_links_to_the_card_with_the_paper_title(built):
     by_text = {a.get_text(): a["href"] for a in links}
     assert by_text["Second Paper"] == "index.html#second-paper"
     assert by_text["the first one"] == "index.html#first-paper"
-    assert by_text["An Old Paper"] == "year2024.html#y2024-old-paper"
+    assert by_text["An Old Paper"] == "year2024.html#y2024--old-paper"
     deep = parse_html(built.outdir / "more" / "deep.html")
     assert [a["href"] for a in deep.select("a.reference.internal") if "Third" in a.get_text()] == [
         "../index.html#third-paper"
@@ -86,7 +86,7 @@ def test_role_links_to_the_card_with_the_paper_title(built):
 
 def test_namespaced_file_keeps_equal_ids_apart(built):
     page = parse_html(built.outdir / "year2024.html")
-    assert card_ids(page) == ["y2024-old-paper", "y2024-first-paper"]
+    assert card_ids(page) == ["y2024--old-paper", "y2024--first-paper"]
 
 
 @pytest.mark.sphinx("html", testroot="embed", srcdir="embed-role-unknown", copy_test_root=True)
@@ -134,7 +134,7 @@ def test_cards_are_std_labels_that_ref_reaches(built):
     refs = {a.get_text(): a["href"] for a in page.select("a.reference.internal") if a.select_one(".std-ref")}
     assert refs == {
         "Second Paper": "index.html#second-paper",
-        "a card of another file": "year2024.html#y2024-old-paper",
+        "a card of another file": "year2024.html#y2024--old-paper",
     }
 
 
@@ -203,3 +203,53 @@ def test_a_data_file_outside_the_source_directory_is_not_read(make_app, tmp_path
     allowed.build()
     assert "outside the source directory" not in strip_colors(allowed.warning.getvalue())
     assert "First Paper" in (allowed.outdir / "index.html").read_text(encoding="utf-8")
+
+
+def test_anchors_never_collide_across_namespaces_parts_and_sections(make_app, tmp_path):
+    """Namespace ``a`` with id ``b-c``, namespace ``a-b`` with id ``c``, id
+    ``a-b-c`` alone, and a card whose id is a section's: every id on the page
+    is unique, links reach their cards, and the section's namesake is named
+    in a warning at its directive."""
+    base = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8")
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        "extensions = ['sphinx_awards']\nshow_warning_types = True\n", encoding="utf-8"
+    )
+    files = {"one": ("a", "b-c"), "two": ("a-b", "c"), "three": ("", "a-b-c"), "four": ("", "first-paper-t")}
+    for name, (namespace, first_id) in files.items():
+        text = base.replace("id: first-paper", f"id: {first_id}")
+        if namespace:
+            text += f"namespace: {namespace}\n"
+        (srcdir / f"{name}.yaml").write_text(text, encoding="utf-8")
+    directives = "".join(f".. awards:: {name}.yaml\n   :ids: {files[name][1]}\n\n" for name in files)
+    roles = ":award:`a:b-c`, :award:`a-b:c`, :award:`a-b-c`, :award:`first-paper-t`."
+    section = "First Paper T\n-------------\n\nA section with a card's name.\n"
+    (srcdir / "index.rst").write_text(f"Page\n====\n\n{roles}\n\n{directives}{section}", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
+    app.build()
+    page = parse_html(app.outdir / "index.html")
+    ids = [element["id"] for element in page.select("[id]")]
+    assert len(ids) == len(set(ids)), sorted(ids)
+    cards = [card["id"] for card in page.select("article.award-card")]
+    assert cards == ["a--b-c", "a-b--c", "a-b-c", "first-paper-t--2"]
+    assert page.select_one("section#first-paper-t h2").get_text().startswith("First Paper T")
+    links = [a["href"] for a in page.select("p a.reference.internal")]
+    assert links == ["#a--b-c", "#a-b--c", "#a-b-c", "#first-paper-t--2"]
+    warnings = [line for line in strip_colors(app.warning.getvalue()).splitlines() if "WARNING" in line]
+    assert len(warnings) == 1, warnings
+    assert re.search(r"index\.rst:\d+: WARNING: the card 'first-paper-t' would have the same id", warnings[0])
+    assert "#first-paper-t--2" in warnings[0] and warnings[0].endswith("[awards.anchor]")
+
+
+@pytest.mark.parametrize("written", ["a--b", "a-", "-a", "a_b"])
+def test_ids_join_words_with_single_hyphens(written):
+    from sphinx_awards.validation import check_document
+    from sphinx_awards.yamlsource import parse_yaml
+
+    base = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8")
+    result = check_document(parse_yaml("awards.yaml", base.replace("id: first-paper", f'id: "{written}"')))
+    messages = [problem.message for problem in result.problems]
+    assert any("single hyphens" in message for message in messages), messages
+    assert "first-paper" not in [award.id for award in result.data.awards]
+    assert len(result.data.awards) == 2

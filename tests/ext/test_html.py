@@ -46,8 +46,8 @@ def test_headings_nest_under_the_page_title(page):
 def test_card_shows_title_badge_summary_tags_description(page):
     card = page.select_one("#first-paper")
     # The article is named by its heading, which holds the title alone.
-    assert card["aria-labelledby"] == "first-paper-t"
-    assert card.select_one("#first-paper-t").name == "h3"
+    assert card["aria-labelledby"] == "first-paper--title"
+    assert card.select_one("#first-paper--title").name == "h3"
     assert card.h3.get_text() == "First Paper: Hivemindful Things"
     assert visible_text(card.select_one(".award-badge")) == "Gold Award · DB"
     tags = card.select("ul.award-tags > li")

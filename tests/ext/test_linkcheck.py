@@ -52,3 +52,33 @@ def test_linkcheck_reports_every_card_link(make_app, tmp_path, server):
         "/papers/gone-404": "broken",
         "/arxiv/gone-404": "broken",
     }
+
+
+def test_linkcheck_names_the_data_files_line_for_card_links(make_app, tmp_path, server):
+    """A broken address is fixed in the data file: the report says where."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-linkcheck", srcdir)
+    data = srcdir / "awards.yaml"
+    text = data.read_text(encoding="utf-8").replace("SERVER", server)
+    data.write_text(text, encoding="utf-8")
+    (srcdir / "index.rst").write_text(
+        (srcdir / "index.rst").read_text(encoding="utf-8") + f"\nA page's own link: {server}/page-404\n",
+        encoding="utf-8",
+    )
+    app = make_app("linkcheck", srcdir=srcdir, builddir=tmp_path / "build")
+    app.build()
+    entries = [
+        json.loads(line) for line in (app.outdir / "output.json").read_text(encoding="utf-8").splitlines()
+    ]
+    where = {entry["uri"].removeprefix(server): (entry["filename"], entry["lineno"]) for entry in entries}
+
+    def line_of(path: str) -> int:
+        return next(n for n, line in enumerate(text.splitlines(), 1) if f"{server}{path}" in line)
+
+    for path in ("/all", "/papers/alive", "/code/alive", "/papers/gone-404", "/arxiv/gone-404"):
+        assert where[path] == ("awards.yaml", line_of(path)), path
+    assert where["/page-404"][0] == "index.rst"
+    report = (app.outdir / "output.txt").read_text(encoding="utf-8").splitlines()
+    broken = f"awards.yaml:{line_of('/papers/gone-404')}: [broken] {server}/papers/gone-404: "
+    assert any(line.startswith(broken) for line in report), report
+    assert any(line.startswith("index.rst:") and "page-404" in line for line in report)

@@ -1,0 +1,58 @@
+"""Long words in LaTeX: break points, so that every engine can set them.
+
+A data text may hold a "word" of thousands of characters (a template shown
+as written, an address, a run of letters): TeX then has nowhere to break the
+line, and XeTeX with Sphinx's preamble crashes (segmentation fault) or loops
+for many minutes on a word of 2,000 characters. So, in the LaTeX builder,
+every run of more than ``CHUNK`` characters without a space in our blocks
+gets an ``\\allowbreak`` after each ``CHUNK`` characters: invisible where the
+word fits, a line break where it does not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .pdflatex import in_our_block
+
+CHUNK = 30
+_LONG_WORD = re.compile(rf"\S{{{CHUNK + 1},}}")
+_BREAK = r"\allowbreak{}"
+
+
+def with_break_points(text: str) -> list[str]:
+    """``text`` in pieces; a break point goes between each two."""
+    pieces: list[str] = []
+    start = 0
+    for word in _LONG_WORD.finditer(text):
+        cuts = range(word.start() + CHUNK, word.end(), CHUNK)
+        for cut in cuts:
+            pieces.append(text[start:cut])
+            start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+class LongWords(SphinxPostTransform):
+    """Break points in our blocks' long words (added for the LaTeX builder)."""
+
+    default_priority = 7  # after ExpandCards and PdflatexText
+
+    def run(self, **kwargs: Any) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            if not _LONG_WORD.search(text) or not in_our_block(text):
+                continue
+            pieces = with_break_points(str(text))
+            replacement: list[nodes.Node] = [nodes.Text(pieces[0])]
+            for piece in pieces[1:]:
+                replacement += [nodes.raw("", _BREAK, format="latex"), nodes.Text(piece)]
+            text.parent.replace(text, replacement)
+
+
+def break_long_words(app: Any) -> None:
+    if app.builder.name == "latex":
+        app.add_post_transform(LongWords)

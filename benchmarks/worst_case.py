@@ -1,0 +1,121 @@
+"""Worst cases at the size limit: what a hostile 4 MiB data file costs.
+
+Each shape is a data file of about ``awards_max_bytes`` (4 MiB by default)
+made to be as expensive as the limits allow: the most awards, the longest
+paragraphs (flowed, checked for mojibake), a list far over its item limit,
+aliases up to their budget, the deepest templates. Each is checked with
+``sphinx-awards check`` and built with Sphinx's html and text builders, each
+in a fresh process; the table gives wall time and the process's peak memory
+(``ru_maxrss``). One run each: these are bounds, not a benchmark of speed.
+
+    python benchmarks/worst_case.py [--output FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+LIMIT = 4 * 1024 * 1024
+HEAD = """\
+event: {title: Worst case, lede: "{papers, plural, one {# paper} other {# papers}}"}
+themes:
+  - {id: alpha, name: Alpha, color: "#6d28d9"}
+tracks:
+  - {id: main, name: Main}
+levels:
+  - {id: gold, name: Gold, section_title: Gold Papers, subtitle: "{n} papers"}
+awards:
+"""
+
+
+def _award(number: int, *, summary: str = "A summary.", authors: str = "[Ada Lovelace, Grace Hopper]") -> str:
+    return (
+        f"  - id: paper-{number}\n    title: Paper {number}\n    level: gold\n    track: main\n"
+        f"    theme: alpha\n    summary: {summary}\n    tags: [Robots, Tables]\n"
+        f"    description: A description of paper {number}.\n    authors: {authors}\n"
+        f"    url: https://example.org/{number}\n"
+    )
+
+
+def _fill(make: Callable[[int], str], head: str = HEAD) -> str:
+    """As many entries as fit under the limit."""
+    parts, size, number = [head], len(head), 0
+    while True:
+        entry = make(number)
+        if size + len(entry.encode()) > LIMIT - 64:
+            return "".join(parts)
+        parts.append(entry)
+        size += len(entry.encode())
+        number += 1
+
+
+def shapes() -> Iterator[tuple[str, str]]:
+    yield "most awards (valid)", _fill(_award)
+    paragraph = '"' + ("Words that flow " * 1249) + '"'  # 19,984 characters
+    yield "longest paragraphs (valid)", _fill(lambda n: _award(n, summary=paragraph))
+    spaces = '"a' + " " * 19_990 + 'b\\nc"'
+    yield "paragraphs of spaces (valid)", _fill(lambda n: _award(n, summary=spaces))
+    mojibake = '"' + "Donâ€™t " * 2800 + '"'
+    yield "mojibake paragraphs", _fill(lambda n: _award(n, summary=mojibake))
+    tags = "[" + ", ".join(["t"] * ((LIMIT - 2000) // 3)) + "]"
+    yield "one list of 1.4 million tags", HEAD + _award(0).replace("[Robots, Tables]", tags)
+    shared = "shared: &many [" + ", ".join(f"Author {i}" for i in range(2000)) + "]\n"
+    yield "aliases at their budget", _fill(lambda n: _award(n, authors="*many"), shared + HEAD)
+    deep = "{papers,plural,=0{" * 12 + "x" + "} other {y}}" * 12
+    stat = f'  - {{label: "{deep}", value: "{deep}", detail: "{deep}"}}\n'
+    yield "deepest templates", _fill(lambda n: stat, HEAD.replace("awards:\n", _award(0).join(["awards:\n", "stats:\n"])))
+    yield "deep brackets", "x: " + "[" * (LIMIT - 8) + "\n"
+
+
+def _measure(command: list[str], cwd: Path) -> tuple[float, float, int]:
+    """Wall seconds, peak MiB and exit status of one run in a fresh process."""
+    probe = (
+        "import resource, runpy, sys; sys.argv = {argv!r}; code = 0\n"
+        "try:\n    runpy.run_module({module!r}, run_name='__main__')\n"
+        "except SystemExit as stop:\n    code = stop.code or 0\n"
+        "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, code, file=sys.stderr)\n"
+    ).format(argv=command, module=command[0])
+    start = time.perf_counter()
+    run = subprocess.run([sys.executable, "-c", probe], cwd=cwd, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    peak = next(line for line in run.stderr.splitlines() if line.startswith("PEAK")).split()
+    return seconds, int(peak[1]) / 1024, int(peak[2])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, help="write the results as JSON here")
+    arguments = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as workdir:
+        for name, text in shapes():
+            site = Path(workdir) / str(len(rows))
+            site.mkdir()
+            (site / "awards.yaml").write_text(text, encoding="utf-8")
+            (site / "conf.py").write_text(
+                f"import sys\nsys.path.insert(0, {str(REPO / '_ext')!r})\nextensions = ['sphinx_awards']\n"
+            )
+            (site / "index.rst").write_text(
+                ".. awards-summary::\n\n.. awards-legend::\n\n.. awards::\n", encoding="utf-8"
+            )
+            row = {"shape": name, "bytes": len(text.encode())}
+            row["check"] = _measure(["sphinx_awards", "check", "awards.yaml"], site)
+            for builder in ("html", "text"):
+                row[builder] = _measure(["sphinx", "-q", "-b", builder, ".", f"_build/{builder}"], site)
+            rows.append(row)
+            cells = [f"{row[k][0]:6.1f} s {row[k][1]:6.0f} MiB" for k in ("check", "html", "text")]
+            print(f"{name:32} {row['bytes'] / 2**20:4.1f} MiB  " + "  ".join(cells), flush=True)
+    if arguments.output:
+        arguments.output.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
