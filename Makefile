@@ -7,6 +7,7 @@
 # make clean        remove _build, dist and .nox
 # make schema       the data file's JSON Schema compiled to Python (_ext/sphinx_awards/schema_code.py)
 # make bench        the benchmark: N = 7, 1,000 and 5,000 awards, three ways; writes benchmarks/results.rst
+# make bench-worst  what a hostile 4 MiB data file costs (time, peak memory), shape by shape
 # make latex, text, man, gettext, linkcheck... any Sphinx builder, into _build/<builder>
 
 PYTHON ?= python3
@@ -20,7 +21,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # The other Pythons the compatibility matrix needs (pyenv's, where they are).
 PYENV_BINS := $(subst $(eval) ,:,$(wildcard $(HOME)/.pyenv/versions/3.1[0-3]*/bin))
 
-.PHONY: html test lint test-compat dist serve clean venv bench bench-smoke catalogs screenshots schema
+.PHONY: html test lint test-compat dist serve clean venv bench bench-worst bench-smoke catalogs screenshots schema
 .DEFAULT_GOAL := html
 
 $(SITE_STAMP): requirements.txt pyproject.toml
@@ -73,6 +74,10 @@ bench: $(DEV_STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 # CI runs the harness at a small N, only to show it works; never a timing test.
+# The worst a 4 MiB data file can cost: time and peak memory of check, html and text.
+bench-worst: $(DEV_STAMP)
+	$(BIN)/python benchmarks/worst_case.py
+
 bench-smoke: $(DEV_STAMP)
 	$(BIN)/python benchmarks/bench.py --sizes 20 --runs 1 --small-runs 1 --output $(BUILDDIR)/bench-smoke.rst
 

@@ -64,15 +64,15 @@ def shapes() -> Iterator[tuple[str, str]]:
     spaces = '"a' + " " * 19_990 + 'b\\nc"'
     yield "paragraphs of spaces (valid)", _fill(lambda n: _award(n, summary=spaces))
     mojibake = '"' + "Donâ€™t " * 2800 + '"'
-    yield "mojibake paragraphs", _fill(lambda n: _award(n, summary=mojibake))
+    yield "mojibake paragraphs (refused)", _fill(lambda n: _award(n, summary=mojibake))
     tags = "[" + ", ".join(["t"] * ((LIMIT - 2000) // 3)) + "]"
-    yield "one list of 1.4 million tags", HEAD + _award(0).replace("[Robots, Tables]", tags)
+    yield "1.4 million tags (refused)", HEAD + _award(0).replace("[Robots, Tables]", tags)
     shared = "shared: &many [" + ", ".join(f"Author {i}" for i in range(2000)) + "]\n"
-    yield "aliases at their budget", _fill(lambda n: _award(n, authors="*many"), shared + HEAD)
+    yield "aliases past their budget (refused)", _fill(lambda n: _award(n, authors="*many"), shared + HEAD)
     deep = "{papers,plural,=0{" * 12 + "x" + "} other {y}}" * 12
     stat = f'  - {{label: "{deep}", value: "{deep}", detail: "{deep}"}}\n'
     yield "deepest templates", _fill(lambda n: stat, HEAD.replace("awards:\n", _award(0).join(["awards:\n", "stats:\n"])))
-    yield "deep brackets", "x: " + "[" * (LIMIT - 8) + "\n"
+    yield "deep brackets (refused)", "x: " + "[" * (LIMIT - 8) + "\n"
 
 
 def _measure(command: list[str], cwd: Path) -> tuple[float, float, int]:

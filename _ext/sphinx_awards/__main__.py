@@ -4,7 +4,9 @@
 ``path:line:col: message [awards.subtype]`` line per problem, the same messages
 a Sphinx build gives, and exit status 1 if there was any (for pre-commit or CI).
 
-``sphinx-awards init [FILE]`` writes a starter data file to edit.
+``sphinx-awards init [FILE]`` writes a starter data file to edit, and the
+JSON Schema beside it for editors; ``sphinx-awards schema`` prints where the
+installed package keeps the schema, or writes a copy (``--write DIR``).
 """
 
 from __future__ import annotations
@@ -16,16 +18,47 @@ from pathlib import Path
 
 from . import __version__
 
+#: The schema's name beside a data file, as ``init`` and ``schema --write`` put it.
+SCHEMA_NAME = "awards.schema.json"
+#: The first line of a data file that tells editors (the YAML language server) its schema.
+MODELINE = "# yaml-language-server: $schema={}\n"
+
 
 def check(paths: list[str]) -> int:
     from .checked import load_awards
 
-    problems = [problem for path in paths for problem in load_awards(path).problems]
-    for problem in problems:
-        print(problem)
+    problems = 0
+    for path in paths:
+        result = load_awards(path)
+        for problem in result.problems:
+            print(problem)
+        problems += len(result.problems)
+        if not result.problems and result.data is not None:
+            print(f"{path}: no problems ({len(result.data.awards):,} awards)")
     if problems:
-        print(f"{len(problems)} problem(s) in {len(paths)} file(s)", file=sys.stderr)
+        print(f"{problems} problem(s) in {len(paths)} file(s)", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _schema_text() -> str:
+    return files(__package__).joinpath("schema").joinpath(SCHEMA_NAME).read_text("utf-8")
+
+
+def schema(folder: str | None) -> int:
+    """The installed schema's path, or a copy written into ``folder``."""
+    if folder is None:
+        print(files(__package__).joinpath("schema").joinpath(SCHEMA_NAME))
+        return 0
+    target = Path(folder) / SCHEMA_NAME
+    if not Path(folder).is_dir():
+        return _refuse(f"{folder} is not a directory; name the folder of your data file")
+    try:
+        target.write_text(_schema_text(), encoding="utf-8")
+    except OSError as error:
+        return _refuse(f"cannot write {target}: {error.strerror or error}")
+    print(f"wrote {target}; make this the first line of the data file:")
+    print(MODELINE.format(SCHEMA_NAME), end="")
+    return 0
 
 
 def init(path: str, *, force: bool) -> int:
@@ -39,11 +72,18 @@ def init(path: str, *, force: bool) -> int:
         return _refuse(f"{path} exists already; pass --force to replace it")
     if not target.parent.is_dir():
         return _refuse(f"{target.parent} is not a directory; create it first (mkdir -p {target.parent})")
+    starter = files(__package__).joinpath("starter.yaml").read_text("utf-8")
+    schema_copy = target.parent / SCHEMA_NAME
     try:
-        target.write_text(files(__package__).joinpath("starter.yaml").read_text("utf-8"), encoding="utf-8")
+        target.write_text(MODELINE.format(SCHEMA_NAME) + starter, encoding="utf-8")
+        if not schema_copy.exists() or force:
+            schema_copy.write_text(_schema_text(), encoding="utf-8")
     except OSError as error:
         return _refuse(f"cannot write {path}: {error.strerror or error}")
-    print(f"wrote {path}: add 'sphinx_awards' to extensions in conf.py and '.. awards::' to a page")
+    print(
+        f"wrote {path} (and {schema_copy}, for editors that complete its keys): add 'sphinx_awards' "
+        "to extensions in conf.py and '.. awards::' to a page"
+    )
     return 0
 
 
@@ -56,14 +96,40 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sphinx-awards", description="Award cards for Sphinx: data files.")
     parser.add_argument("--version", action="version", version=f"sphinx-awards {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    check_parser = commands.add_parser("check", help="check awards data files, as a build would")
-    check_parser.add_argument("files", nargs="*", default=["awards.yaml"], metavar="FILE")
-    init_parser = commands.add_parser("init", help="write a starter data file")
-    init_parser.add_argument("file", nargs="?", default="awards.yaml", metavar="FILE")
+    check_parser = commands.add_parser(
+        "check",
+        help="check awards data files, as a build would",
+        description="Check data files with the messages a Sphinx build gives: one "
+        "'path:line:col: message [awards.subtype]' line per problem; exit status 1 if there is any.",
+    )
+    check_parser.add_argument(
+        "files", nargs="*", default=["awards.yaml"], metavar="FILE", help="a data file (default: awards.yaml)"
+    )
+    init_parser = commands.add_parser(
+        "init",
+        help="write a starter data file",
+        description="Write a starter data file with two awards to edit, and the JSON Schema beside it.",
+    )
+    init_parser.add_argument(
+        "file",
+        nargs="?",
+        default="awards.yaml",
+        metavar="FILE",
+        help="the file to write (default: awards.yaml)",
+    )
     init_parser.add_argument("--force", action="store_true", help="replace an existing file")
+    schema_parser = commands.add_parser(
+        "schema",
+        help="where the data file's JSON Schema is",
+        description="Print the path of the installed JSON Schema, or write a copy into a folder "
+        "(for the '# yaml-language-server: $schema=...' line editors read).",
+    )
+    schema_parser.add_argument("--write", metavar="DIR", help="write awards.schema.json into DIR")
     arguments = parser.parse_args(argv)
     if arguments.command == "init":
         return init(arguments.file, force=arguments.force)
+    if arguments.command == "schema":
+        return schema(arguments.write)
     return check(arguments.files)
 
 

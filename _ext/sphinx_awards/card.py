@@ -23,6 +23,7 @@ from .model import Award, AwardsData, Tag
 from .nodes import (
     award_block,
     award_card,
+    awards_decoration,
     awards_heading,
     data_reference,
     decoration,
@@ -379,9 +380,28 @@ class ExpandCards(SphinxPostTransform):
             node.replace_self(card_tree(node["card"]))
 
 
+class ShowDataUrls(SphinxPostTransform):
+    """Plain text has no links: the text builder shows each address written
+    in a data file after its words ("View paper ↗ <https://...>"), as
+    Sphinx's LaTeX, man and Texinfo writers can for any link."""
+
+    default_priority = 8  # after ExpandCards
+
+    def run(self, **kwargs: Any) -> None:
+        for reference in list(self.document.findall(nodes.reference)):
+            if reference.get("awards_source") and reference.get("refuri"):
+                parent = reference.parent
+                after = parent.index(reference) + 1
+                if after < len(parent) and isinstance(parent[after], awards_decoration):
+                    after += 1  # after the paper link's arrow
+                parent.insert(after, nodes.Text(f" <{reference['refuri']}>"))
+
+
 def expand_cards_outside_html(app: Sphinx) -> None:
     if app.builder.format != "html":
         app.add_post_transform(ExpandCards)
+    if app.builder.format == "text":
+        app.add_post_transform(ShowDataUrls)
 
 
 #: ``award_card`` for writers other than HTML: ExpandCards replaces it before

@@ -85,6 +85,15 @@ def _has_space_or_control(url: str) -> bool:
     return any(char.isspace() or unicodedata.category(char).startswith("C") for char in url)
 
 
+#: A relative link that starts with a host name ("arxiv.org/abs/1", "www.x.io"):
+#: the https:// was forgotten. Top-level domains that are not file extensions.
+_LOOKS_LIKE_HOST = re.compile(
+    r"(?:www\.[^/?#]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|ai|dev|app|info|co|"
+    r"uk|de|fr|jp|cn|ca|au|ch|nl|eu|us|me|ly|gl|be|it|es|se|kr|in))(?:[/:?#]|$)",
+    re.IGNORECASE,
+)
+
+
 def url_problem(url: str) -> str | None:
     """Why ``url`` must not become a link, or None.
 
@@ -102,6 +111,11 @@ def url_problem(url: str) -> str | None:
             return (
                 f"the link {quote(url)} starts with '//', so it leads to another site; "
                 "write the full https:// address, or a relative link such as 'page.html'"
+            )
+        if _LOOKS_LIKE_HOST.match(url):
+            return (
+                f"the link {quote(url)} has no https://, so it would be a page of this site; "
+                f"write https://{url}"
             )
         return None
     name = scheme.group(1).lower()

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .problems import DataPath, Problem
+from .yamlhints import explain
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -315,6 +316,9 @@ def _from_yaml_error(path: str, text: str, error: yaml.YAMLError) -> Problem:
             f"the character {character} is not allowed in a YAML file ({error.reason}); remove it",
         )
     if isinstance(error, yaml.MarkedYAMLError):
+        explained = explain(text, error)
+        if explained is not None:
+            return _fatal(path, *explained)
         mark = error.problem_mark or error.context_mark
         what = " ".join(part for part in (error.context, error.problem) if part)
         return _fatal(path, _position(mark) if mark else (1, 1), f"YAML syntax error: {what}")

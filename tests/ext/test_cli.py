@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -22,9 +23,13 @@ def run(*arguments: str, cwd: Path | None = None, module: bool = False) -> subpr
 
 
 @pytest.mark.parametrize("module", [False, True], ids=["sphinx-awards", "python -m sphinx_awards"])
-def test_valid_file_passes_silently(module):
+def test_valid_file_passes_and_says_so(module):
     result = run("check", "test-basic/awards.yaml", module=module)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "test-basic/awards.yaml: no problems (3 awards)\n",
+        "",
+    )
 
 
 def test_default_file_is_awards_yaml(tmp_path):
@@ -55,6 +60,11 @@ def test_init_writes_a_starter_file_that_passes_the_check(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "wrote awards.yaml" in result.stdout
     assert run("check", "awards.yaml", cwd=tmp_path).returncode == 0
+    # Editors with the YAML language server read the first line, and the schema beside it.
+    data = (tmp_path / "awards.yaml").read_text(encoding="utf-8")
+    assert data.startswith("# yaml-language-server: $schema=awards.schema.json\n")
+    schema = json.loads((tmp_path / "awards.schema.json").read_text(encoding="utf-8"))
+    assert schema["$schema"].startswith("https://json-schema.org/") and "awards" in schema["properties"]
     again = run("init", cwd=tmp_path)
     assert again.returncode == 1
     assert "exists already; pass --force" in again.stderr
@@ -132,3 +142,27 @@ def test_a_key_with_terminal_escapes_is_shown_never_obeyed(tmp_path):
     assert "[awards.mojibake]" in result.stdout and "[awards.unknown-key]" in result.stdout
     assert not any(char in result.stdout + result.stderr for char in "\x1b\r\x07"), repr(result.stdout)
     assert "\\x1b[2K\\rbuild succeeded." in result.stdout  # shown, escaped
+
+
+def test_schema_prints_the_installed_schema_or_writes_a_copy(tmp_path):
+    printed = run("schema", cwd=tmp_path)
+    assert printed.returncode == 0
+    installed = Path(printed.stdout.strip())
+    assert installed.name == "awards.schema.json" and installed.is_file()
+    written = run("schema", "--write", ".", cwd=tmp_path)
+    assert written.returncode == 0
+    assert (tmp_path / "awards.schema.json").read_bytes() == installed.read_bytes()
+    assert "# yaml-language-server: $schema=awards.schema.json" in written.stdout
+    refused = run("schema", "--write", "nowhere", cwd=tmp_path)
+    assert refused.returncode == 1 and "nowhere is not a directory" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [("check", "a data file (default: awards.yaml)"), ("init", "the file to write (default: awards.yaml)")],
+)
+def test_help_says_what_file_is(command, said):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert said in " ".join(result.stdout.split())

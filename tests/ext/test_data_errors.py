@@ -311,6 +311,11 @@ def test_reference_to_an_undefined_id(build, key, old, new):
         ("/\\\\evil.example", "holds a backslash"),
         ("\\\\\\\\evil.example\\\\x", "holds a backslash"),
         ("https:evil.example", "names no host"),
+        (
+            "arxiv.org/abs/2402.15391",
+            "has no https://, so it would be a page of this site; write https://arxiv",
+        ),
+        ("www.evil.example/x", "has no https://"),
     ],
 )
 def test_dangerous_url_in_the_main_link(build, url, reason):
@@ -439,3 +444,37 @@ def test_malformed_url_is_reported_not_raised(build):
     built = build(data)
     built.warning(f"awards.yaml:{line_of(data, 'https://[')}:10", "is not a valid address", "url")
     assert built.card_ids == ["second"]
+
+
+@pytest.mark.parametrize("url", ["papers.html", "docs/index.html#x", "../report.pdf", "/abs/2402.15391"])
+def test_relative_links_that_name_files_stay_allowed(build, url):
+    built = build(mutate("url: https://example.org/second", f'url: "{url}"'))
+    assert built.warnings == []
+    assert built.page.select_one("#second .award-links a")["href"] == url
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "column", "said"),
+    [
+        ("    level: gold\n    track: main\n    theme: alpha", "\tlevel: gold\n    track: main\n    theme: alpha",
+         "\tlevel: gold", 1, "a tab character; YAML indents with spaces only"),
+        ("    title: First Paper", "  \t  title: First Paper", "\t  title", 3, "a tab character"),
+        ("    title: First Paper", "   title: First Paper", "   title: First", 4,
+         "indented 3 spaces, but the keys above it (line 19) are indented 4"),
+        ("    level: gold\n    track: main\n    theme: alpha", "     level: gold\n    track: main\n    theme: alpha",
+         "     level: gold", 6, "indented 5 spaces, but the keys above it"),
+        ("title: First Paper", "title: First Paper: A Study", "First Paper: A Study", 23,
+         'put the value in double quotes: title: "First Paper: A Study"'),
+        ("tags: [🤖 Robots]", "tags: [#1 Robots, Tables]", "#1 Robots", 12, "a '#' after a space"),
+        ("title: First Paper", 'title: "First Paper', '"First Paper', 12, "is not closed on line"),
+        ("  - id: first", "  -id: first", "-id: first", 3, "'-id' needs a space after the dash"),
+    ],
+    ids=["tab", "tab-in-indent", "indent-3", "indent-5", "colon", "hash-in-flow", "open-quote", "dash"],
+)  # fmt: skip
+def test_yaml_syntax_errors_are_explained_where_the_mistake_is(build, old, new, needle, column, said):
+    data = mutate(old, new)
+    built = build(data)
+    line = line_of(data, needle)
+    found = built.warning(f"awards.yaml:{line}:{column}", said, "yaml")
+    assert "YAML syntax error" not in found  # our words, not PyYAML's
+    assert built.card_ids == [] and built.other_page_built
