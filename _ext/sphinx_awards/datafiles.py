@@ -44,6 +44,8 @@ class FileRead(NamedTuple):
 
     digest: str | None
     reports: tuple[Report, ...]
+    #: False when the file could not be read or parsed: it shows no card.
+    usable: bool = True
 
 
 #: docname → {data file's path: what the page read}; on the environment, so it
@@ -95,6 +97,11 @@ def pages_with_changed_data(env: BuildEnvironment, already: Set[str], max_bytes:
         for docname, files in _files_read(env).items()
         if docname not in already and any(now(path) != read.digest for path, read in files.items())
     }
+
+
+def any_unusable(env: BuildEnvironment) -> bool:
+    """Whether a page of the site reads a data file that shows no card."""
+    return any(not read.usable for files in _files_read(env).values() for read in files.values())
 
 
 def report_problems(app: Sphinx, env: BuildEnvironment) -> None:

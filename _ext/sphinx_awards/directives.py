@@ -66,7 +66,7 @@ class _AwardsDirective(SphinxDirective):
         cache_dir = Path(self.env.doctreedir) / "sphinx_awards"
         result = load_awards(path, self.config.awards_max_bytes, cache_dir)
         reports = tuple(self.report(problem, path) for problem in result.problems)
-        note_file_read(self.env, path, FileRead(result.digest, reports))
+        note_file_read(self.env, path, FileRead(result.digest, reports, result.data is not None))
         return result.data
 
     def report(self, problem: Problem, path: str) -> Report:

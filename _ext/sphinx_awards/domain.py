@@ -160,6 +160,12 @@ def warn_unknown_award(app: Sphinx, domain: Domain | None, node: pending_xref) -
     """Our message for a dangling ``:award:``, naming the ids that exist."""
     if not isinstance(domain, AwardsDomain):
         return None
+    from .datafiles import any_unusable
+
+    if any_unusable(app.env):
+        # The card is most likely in the file that could not be used: its own
+        # warning says why, once, rather than one more warning per link.
+        return True
     known = listed(sorted(domain.cards)) or "none: no page shows a card"
     logger.warning(
         f"unknown award id {node['reftarget']!r} in :award:; known ids: {known}",

@@ -31,6 +31,8 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Problem
     def unreadable(reason: str) -> Problem:
         return Problem(path, 1, 1, f"cannot read the data file: {reason}", "file", fatal=True)
 
+    if not path:
+        return unreadable("the path is empty; name the data file")
     try:
         status = Path(path).stat()
         if not stat.S_ISREG(status.st_mode):
@@ -43,6 +45,11 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Problem
             )
         with Path(path).open("rb") as file:
             raw = file.read(max_bytes + 1)
+    except FileNotFoundError:
+        return unreadable(
+            "there is no such file; 'sphinx-awards init FILE' writes a starter file, or name another "
+            "one (the directive's argument, or awards_data in conf.py)"
+        )
     except OSError as error:
         return unreadable(error.strerror or str(error))
     if len(raw) > max_bytes:  # it grew since the check

@@ -110,6 +110,9 @@ class AwardsData(NamedTuple):
     namespace: str = ""
     #: The language the texts are written in (``language:``, default "en").
     language: str = "en"
+    #: List name → (id, line) of the entries left out for a mistake, so that a
+    #: directive naming one says why it is missing.
+    left_out: dict[str, tuple[tuple[str, int], ...]] = {}  # noqa: RUF012 (never mutated)
 
     @classmethod
     def from_checked(

@@ -221,7 +221,7 @@ def groups(
         return [_verbatim(_grid(data, awards, heading_level, languages))]
     sections: list[nodes.Element] = []
     if group_by == "award":
-        values = variables(data, data.awards, languages)
+        values = variables(data, awards, languages)  # the counts of the cards shown, as the summary
         for award_level in data.levels:
             in_level = [award for award in awards if award.level == award_level.id]
             if in_level:

@@ -58,14 +58,22 @@ class Selection(NamedTuple):
     def unknown_ids(self, data: AwardsData) -> list[str]:
         """One message per option naming ids the data does not define."""
         messages = []
-        for option, wanted, defined in (
-            ("award", self.levels, [level.id for level in data.levels]),
-            ("track", self.tracks, [track.id for track in data.tracks]),
-            ("theme", self.themes, [theme.id for theme in data.themes]),
-            ("ids", self.ids, [award.id for award in data.awards]),
+        for option, list_name, wanted, defined in (
+            ("award", "levels", self.levels, [level.id for level in data.levels]),
+            ("track", "tracks", self.tracks, [track.id for track in data.tracks]),
+            ("theme", "themes", self.themes, [theme.id for theme in data.themes]),
+            ("ids", "awards", self.ids, [award.id for award in data.awards]),
         ):
             known = set(defined)
-            unknown = [value for value in dict.fromkeys(wanted) if value not in known]
+            left_out = dict(data.left_out.get(list_name, ()))
+            missing = [value for value in dict.fromkeys(wanted) if value not in known]
+            unknown = [value for value in missing if value not in left_out]
+            if len(unknown) < len(missing):
+                named = [f"{value} (line {left_out[value]})" for value in missing if value in left_out]
+                messages.append(
+                    f"{listed(named)} in :{option}: is left out of {data.path} for a mistake reported "
+                    "there; fix the file"
+                )
             if unknown:
                 messages.append(
                     f"unknown id(s) in :{option}: {listed(unknown)}; "

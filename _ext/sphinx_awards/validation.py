@@ -20,7 +20,7 @@ from . import counts
 from .checked import LoadResult
 from .messages import template_error
 from .model import AwardsData
-from .problems import DataPath, Problem, quote
+from .problems import DataPath, Problem, listed, quote
 from .textchecks import color_problem, is_text, may_be_misread, mojibake_repair, text_problem, url_problem
 from .yamlsource import YamlDocument
 
@@ -37,6 +37,8 @@ _ENTRY_LISTS = {
     "meta": "meta strip entry",
     "stats": "stat tile",
 }
+#: An award's keys that name an entry of another list.
+_REFERENCES = {"level": "levels", "track": "tracks", "theme": "themes"}
 _NON_FATAL = frozenset({"unknown-key", "duplicate-key", "mojibake", "template"})
 _TYPE_NAMES = {
     "string": "text",
@@ -327,6 +329,11 @@ class _Checker:
         where = self.describe(data_path)
         hint = error.schema.get("x-hint", "") if isinstance(error.schema, dict) else ""
         kind = error.validator
+        if len(data_path) == 3 and data_path[0] == "awards" and data_path[2] in _REFERENCES:
+            # An award's level, track or theme: the ids the file defines, not an example.
+            list_name = _REFERENCES[str(data_path[2])]
+            ids = [entry.get("id") for entry in self.data.get(list_name) or () if isinstance(entry, dict)]
+            hint = f"use one of the {list_name} defined: {listed([str(i) for i in ids if i])}"
         if kind == "required":
             # jsonschema gives one error per missing key, each holding the list of all required keys.
             for key in error.validator_value:
@@ -338,6 +345,16 @@ class _Checker:
                     self.report(
                         data_path, f"{where}: the required key {key!r} is missing; add '{key}: ...'", "schema"
                     )
+        elif kind == "oneOf" and isinstance(error.instance, dict):
+            # "exactly one of": which keys the entry has, in our words (not jsonschema's).
+            choices = [key for option in error.validator_value for key in option.get("required", ())]
+            present = [key for key in choices if key in error.instance]
+            said = " and ".join(repr(key) for key in present) if present else "none of them"
+            self.report(
+                data_path,
+                f"{where} has {said}; give it exactly one of {', '.join(repr(key) for key in choices)}",
+                "schema",
+            )
         elif kind == "additionalProperties":
             known = sorted(error.schema.get("properties", {}))
             for key in error.instance:
@@ -399,19 +416,35 @@ class _Checker:
                 else:
                     first_line[entry_id] = self.document.position((*entry, "id"))[0]
 
+    def left_out_ids(self, list_name: str) -> dict[str, int]:
+        """The ids of a list's entries that were left out, with their lines."""
+        return {
+            str(value["id"]): self.document.position((list_name, index))[0]
+            for index, value in enumerate(self.data.get(list_name) or ())
+            if (list_name, index) in self.left_out and isinstance(value, dict) and "id" in value
+        }
+
     def check_references(self) -> None:
         defined = {
             key: {value["id"] for _, value in self.entries(list_name)}
             for key, list_name in (("level", "levels"), ("track", "tracks"), ("theme", "themes"))
         }
+        left_out = {key: self.left_out_ids(_REFERENCES[key]) for key in defined}
         for entry, award in list(self.entries("awards")):
             for key, ids in defined.items():
-                if award[key] not in ids:
+                if award[key] in left_out[key]:
+                    self.report(
+                        (*entry, key),
+                        f"{self.describe(entry)} refers to the {key} {award[key]!r}, which is left out "
+                        f"for the mistake reported on line {left_out[key][award[key]]}; fix that entry",
+                        "reference",
+                    )
+                elif award[key] not in ids:
                     choices = ", ".join(sorted(ids)) or "none is defined"
                     self.report(
                         (*entry, key),
                         f"{self.describe(entry)} refers to the {key} {award[key]!r}, which is not "
-                        f"defined (or was left out above); use one of: {choices}",
+                        f"defined; use one of: {choices}",
                         "reference",
                     )
 
@@ -474,12 +507,17 @@ class _Checker:
         self.check_templates()
         if self.fatal:
             return None
-        return AwardsData.from_checked(
+        data = AwardsData.from_checked(
             self.document.path,
             self.data,
             lambda name: list(self.entries(name)),
             lambda data_path: self.document.position(data_path)[0],
         )
+        left_out = {
+            list_name: tuple(self.left_out_ids(list_name).items())
+            for list_name in ("levels", "tracks", "themes", "awards")
+        }
+        return data._replace(left_out=left_out) if any(left_out.values()) else data
 
 
 def check_document(document: YamlDocument) -> LoadResult:

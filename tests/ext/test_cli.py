@@ -166,3 +166,9 @@ def test_help_says_what_file_is(command, said):
     result = run(command, "--help")
     assert result.returncode == 0
     assert said in " ".join(result.stdout.split())
+
+
+def test_an_empty_path_is_named_as_such():
+    result = run("check", "")
+    assert result.returncode == 1
+    assert result.stdout.startswith(":1:1: cannot read the data file: the path is empty; name the data file")

@@ -41,9 +41,11 @@ class Built:
 
 @pytest.fixture
 def build(make_app, tmp_path):
-    def run(data: str | bytes | None, *, conf: dict | None = None) -> Built:
+    def run(data: str | bytes | None, *, conf: dict | None = None, page: str | None = None) -> Built:
         srcdir = tmp_path / "src"
         shutil.copytree(ROOT, srcdir)  # a copy: the test edits its sources
+        if page is not None:
+            (srcdir / "index.rst").write_text(page, encoding="utf-8")
         if isinstance(data, str):
             (srcdir / "awards.yaml").write_text(data, encoding="utf-8")
         elif isinstance(data, bytes):
@@ -92,7 +94,8 @@ def test_yaml_syntax_error_renders_nothing(build):
 def test_missing_file_points_at_the_directive(build):
     built = build(None, conf={"awards_data": "missing.yaml"})
     # Once, at the first directive that reads it, though three do.
-    built.warning("index.rst:4", "cannot read the data file: No such file or directory", "file")
+    found = built.warning("index.rst:4", "cannot read the data file: there is no such file", "file")
+    assert "'sphinx-awards init FILE' writes a starter file" in found and "awards_data in conf.py" in found
     assert len(built.warnings) == 1
     assert "missing.yaml" in built.warnings[0]
     assert built.card_ids == []
@@ -453,16 +456,20 @@ def test_relative_links_that_name_files_stay_allowed(build, url):
     assert built.page.select_one("#second .award-links a")["href"] == url
 
 
+#: The first award's level (the base holds it once with these neighbours).
+FIRST_LEVEL = "    level: gold\n    track: main\n    theme: alpha"
+
+
 @pytest.mark.parametrize(
     ("old", "new", "needle", "column", "said"),
     [
-        ("    level: gold\n    track: main\n    theme: alpha", "\tlevel: gold\n    track: main\n    theme: alpha",
-         "\tlevel: gold", 1, "a tab character; YAML indents with spaces only"),
+        (FIRST_LEVEL, FIRST_LEVEL.replace("    level", "\tlevel"), "\tlevel: gold", 1,
+         "a tab character; YAML indents with spaces only"),
         ("    title: First Paper", "  \t  title: First Paper", "\t  title", 3, "a tab character"),
         ("    title: First Paper", "   title: First Paper", "   title: First", 4,
          "indented 3 spaces, but the keys above it (line 19) are indented 4"),
-        ("    level: gold\n    track: main\n    theme: alpha", "     level: gold\n    track: main\n    theme: alpha",
-         "     level: gold", 6, "indented 5 spaces, but the keys above it"),
+        (FIRST_LEVEL, FIRST_LEVEL.replace("    level", "     level"), "     level: gold", 6,
+         "indented 5 spaces, but the keys above it"),
         ("title: First Paper", "title: First Paper: A Study", "First Paper: A Study", 23,
          'put the value in double quotes: title: "First Paper: A Study"'),
         ("tags: [🤖 Robots]", "tags: [#1 Robots, Tables]", "#1 Robots", 12, "a '#' after a space"),
@@ -478,3 +485,57 @@ def test_yaml_syntax_errors_are_explained_where_the_mistake_is(build, old, new, 
     found = built.warning(f"awards.yaml:{line}:{column}", said, "yaml")
     assert "YAML syntax error" not in found  # our words, not PyYAML's
     assert built.card_ids == [] and built.other_page_built
+
+
+def test_a_theme_left_out_is_named_as_such_by_cards_and_filters(build):
+    """A bad colour leaves its theme out: the card using it and a filter
+    naming it say so, and where, instead of calling the theme unknown."""
+    data = mutate("color: teal", 'color: "#12345"')
+    page = "Awards\n======\n\n.. awards::\n   :theme: beta alpha\n\n.. toctree::\n\n   other\n"
+    built = build(data, page=page)
+    theme_line = line_of(data, "id: beta")
+    card = built.warning(f"awards.yaml:{line_of(data, 'theme: beta')}:12", "which is left out", "reference")
+    assert f"for the mistake reported on line {theme_line}; fix that entry" in card
+    option = built.warning("index.rst:4", f"beta (line {theme_line}) in :theme: is left out of", "option")
+    assert "unknown" not in option
+    assert built.card_ids == ["first"]
+
+
+def test_an_award_level_names_the_levels_the_file_defines(build):
+    built = build(
+        mutate(
+            "level: gold\n    track: main\n    theme: beta",
+            "level: test_of_time\n    track: main\n    theme: beta",
+        )
+    )
+    line = line_of(
+        mutate(
+            "level: gold\n    track: main\n    theme: beta",
+            "level: test_of_time\n    track: main\n    theme: beta",
+        ),
+        "test_of_time",
+    )
+    found = built.warning(f"awards.yaml:{line}:12", "use one of the levels defined: gold", "schema")
+    assert "gated-attention" not in found
+
+
+def test_a_meta_entry_with_two_values_says_which_in_our_words(build):
+    data = mutate("    date: 2030-01-02\n", "    date: 2030-01-02\n    text: Soon\n")
+    built = build(data)
+    found = built.warning(
+        f"awards.yaml:{line_of(data, 'label: Announced')}:5",
+        "meta strip entry #1 has 'text' and 'date'; give it exactly one of 'text', 'date', 'link'",
+        "schema",
+    )
+    assert "is valid under each of" not in found
+
+
+def test_links_to_cards_of_a_broken_file_add_no_warning_of_their_own(build):
+    """One YAML mistake is one warning, not one more per ``:award:`` link."""
+    page = (
+        "Awards\n======\n\nSee :award:`first`, :award:`second` and :award:`third`.\n\n"
+        ".. awards::\n\n.. toctree::\n\n   other\n"
+    )
+    built = build(mutate("    summary: First summary.", "    summary: [First summary."), page=page)
+    assert len(built.warnings) == 1 and built.warnings[0].endswith("[awards.yaml]"), built.warnings
+    assert built.page.select_one("div.body p").get_text() == "See first, second and third."

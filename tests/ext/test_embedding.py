@@ -253,3 +253,29 @@ def test_ids_join_words_with_single_hyphens(written):
     assert any("single hyphens" in message for message in messages), messages
     assert "first-paper" not in [award.id for award in result.data.awards]
     assert len(result.data.awards) == 2
+
+
+def test_a_levels_subtitle_counts_the_cards_the_filters_keep(make_app, tmp_path):
+    """With ``:track: main`` the summary and the level's subtitle count the
+    same papers (the subtitle once counted every award of the file)."""
+    base = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8")
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text("extensions = ['sphinx_awards']\n", encoding="utf-8")
+    subtitle = base[base.index("    subtitle: >-") : base.index("  - id: silver")]
+    (srcdir / "awards.yaml").write_text(
+        base.replace(subtitle, '    subtitle: "{n} of {papers} papers"\n'), encoding="utf-8"
+    )
+    (srcdir / "index.rst").write_text(
+        "Page\n====\n\n.. awards-summary::\n   :track: main\n\n.. awards::\n   :track: main\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
+    app.build()
+    page = parse_html(app.outdir / "index.html")
+    shown = len(page.select("article.award-card"))
+    assert shown < 3  # the filter keeps fewer than the file's three
+    lede = visible_text(page.select_one(".awards-summary__lede"))
+    assert lede.startswith({1: "One paper", 2: "Two papers"}[shown])
+    subtitle = visible_text(page.select_one(".awards-group__subtitle"))
+    assert subtitle.endswith(f"of {shown} papers"), subtitle
