@@ -46,7 +46,7 @@ PAGE = """
 .. awards-legend::
 
 .. awards::
-   :award: best
+   :level: best
 
 Linked from prose: :award:`fast-builds`.
 """

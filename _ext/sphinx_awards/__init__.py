@@ -111,7 +111,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-check-consistency", datafiles.report_problems)
 
     app.connect("builder-inited", assets.copy_static_files)
-    app.connect("html-page-context", assets.add_page_assets)
+    # Before other extensions' handlers (priority 500): sphinxext-opengraph
+    # then finds our description in ``metatags`` and writes none of its own.
+    app.connect("html-page-context", assets.add_page_assets, priority=400)
 
     return {
         "version": __version__,

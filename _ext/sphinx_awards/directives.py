@@ -77,10 +77,22 @@ class _AwardsDirective(SphinxDirective):
 
     def selection(self, data: AwardsData) -> Selection:
         """The directive's filters; unknown ids are reported at the directive."""
+        if "award" in self.options:
+            self.deprecated("the :award: option", "the :level: option")
         selection = Selection.from_options(self.options)
         for message in selection.unknown_ids(data):
             logger.warning(message, location=self.get_location(), type="awards", subtype="option")
         return selection
+
+    def deprecated(self, old: str, new: str) -> None:
+        """A name of 0.1 that still works, said once where it is used."""
+        logger.warning(
+            f"{old} is now {new} (the :award: role links to one card; the option filters by level); "
+            f"{old} still works in 0.2 and is gone in 0.3",
+            location=self.get_location(),
+            type="awards",
+            subtype="deprecated",
+        )
 
     @property
     def heading_level(self) -> int:
@@ -177,7 +189,10 @@ class Awards(_AwardsDirective):
         awards = self.selection(data).awards(data)
         if "no-index" not in self.options:
             self.register(data, awards)
-        group_by = self.options.get("group-by", "award")
+        group_by = self.options.get("group-by", "level")
+        if group_by == "award":
+            self.deprecated(":group-by: award", ":group-by: level")
+            group_by = "level"
         sections = render.groups(data, awards, self.heading_level, languages, group_by)
         return self.finish(original, awards, *sections)
 

@@ -212,7 +212,7 @@ def groups(
     awards: Iterable[Award],
     heading_level: int,
     languages: TextLanguages,
-    group_by: str = "award",
+    group_by: str = "level",
 ) -> list[nodes.Element]:
     """The cards in sections by award level, theme or track (in the data's order,
     skipping empty ones), or in one grid without a heading for ``none``."""
@@ -220,7 +220,7 @@ def groups(
     if group_by == "none":
         return [_verbatim(_grid(data, awards, heading_level, languages))]
     sections: list[nodes.Element] = []
-    if group_by == "award":
+    if group_by == "level":
         values = variables(data, awards, languages)  # the counts of the cards shown, as the summary
         for award_level in data.levels:
             in_level = [award for award in awards if award.level == award_level.id]

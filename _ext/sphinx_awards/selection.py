@@ -10,7 +10,10 @@ from docutils.parsers.rst import directives
 from .model import Award, AwardsData, Theme
 from .problems import listed
 
-GROUPINGS = ("award", "theme", "track", "none")
+GROUPINGS = ("level", "theme", "track", "none")
+#: Names of 0.1, kept for one release: the ``:award:`` role links to one card,
+#: so the option that filters by award level is ``:level:`` now.
+DEPRECATED = {"award": "level"}
 
 
 def id_list(argument: str | None) -> tuple[str, ...]:
@@ -19,12 +22,16 @@ def id_list(argument: str | None) -> tuple[str, ...]:
 
 
 def grouping(argument: str | None) -> str:
+    """``:group-by:``; ``award`` (0.1's name for ``level``) still works for a release."""
+    if (argument or "").strip() in DEPRECATED:
+        return "award"
     return str(directives.choice(argument or "", GROUPINGS))
 
 
 #: The options shared by the three directives.
 FILTER_OPTIONS = {
-    "award": id_list,
+    "level": id_list,
+    "award": id_list,  # deprecated: :level:
     "track": id_list,
     "theme": id_list,
     "ids": id_list,
@@ -44,7 +51,7 @@ class Selection(NamedTuple):
     @classmethod
     def from_options(cls, options: dict[str, Any]) -> Selection:
         return cls(
-            levels=options.get("award", ()),
+            levels=options.get("level", options.get("award", ())),
             tracks=options.get("track", ()),
             themes=options.get("theme", ()),
             ids=options.get("ids", ()),
@@ -59,7 +66,7 @@ class Selection(NamedTuple):
         """One message per option naming ids the data does not define."""
         messages = []
         for option, list_name, wanted, defined in (
-            ("award", "levels", self.levels, [level.id for level in data.levels]),
+            ("level", "levels", self.levels, [level.id for level in data.levels]),
             ("track", "tracks", self.tracks, [track.id for track in data.tracks]),
             ("theme", "themes", self.themes, [theme.id for theme in data.themes]),
             ("ids", "awards", self.ids, [award.id for award in data.awards]),

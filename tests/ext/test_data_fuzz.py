@@ -21,6 +21,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_awards import render
 from sphinx_awards.messages import Language, TextLanguages
 from sphinx_awards.model import flow
+from sphinx_awards.selection import GROUPINGS
 from sphinx_awards.validation import check_document
 from sphinx_awards.yamlsource import parse_yaml
 
@@ -77,7 +78,7 @@ def test_checking_never_raises_and_locates_every_problem(text):
         english = TextLanguages(Language("en"), Language("en"))
         render.summary(result.data, result.data.awards, 1, english)
         render.legend(result.data, result.data.themes, 2, english)
-        for group_by in ("award", "theme", "track", "none"):
+        for group_by in GROUPINGS:
             render.groups(result.data, result.data.awards, 2, english, group_by)
 
 

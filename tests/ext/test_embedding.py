@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from helpers import ROOTS, inventory, parse_html, strip_colors, visible_text
@@ -279,3 +280,27 @@ def test_a_levels_subtitle_counts_the_cards_the_filters_keep(make_app, tmp_path)
     assert lede.startswith({1: "One paper", 2: "Two papers"}[shown])
     subtitle = visible_text(page.select_one(".awards-group__subtitle"))
     assert subtitle.endswith(f"of {shown} papers"), subtitle
+
+
+def test_the_old_award_option_still_filters_with_a_deprecation_warning(make_app, tmp_path):
+    """``:award:`` (0.1) is ``:level:`` now, ``:group-by: award`` is ``level``:
+    the old names give the same cards, and say what to write."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-basic", srcdir)
+    pages = {
+        "old": ".. awards::\n   :award: silver\n   :group-by: award\n   :no-index:\n",
+        "new": ".. awards::\n   :level: silver\n   :group-by: level\n",
+    }
+    for name, directive in pages.items():
+        (srcdir / f"{name}.rst").write_text(f"{name.title()}\n===\n\n{directive}", encoding="utf-8")
+    (srcdir / "index.rst").write_text("Index\n=====\n\n.. toctree::\n\n   old\n   new\n", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
+    app.build()
+    old, new = (parse_html(app.outdir / f"{name}.html") for name in pages)
+    assert card_ids(old) == card_ids(new) == ["third-paper"]
+    lines = strip_colors(app.warning.getvalue()).splitlines()
+    warnings = [line for line in lines if "[awards." in line]
+    assert len(warnings) == 2, warnings
+    assert all(re.match(r".*old\.rst:4: WARNING: .* is now .*\[awards\.deprecated\]$", w) for w in warnings)
+    assert any("the :award: option is now the :level: option" in w for w in warnings)
+    assert any(":group-by: award is now :group-by: level" in w for w in warnings)

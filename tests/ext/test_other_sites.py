@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from helpers import parse_html
 
@@ -36,3 +38,31 @@ def test_myst_page_uses_the_directives_and_the_role(app):
     links = {a.get_text(): a["href"] for a in page.select("a.reference.internal")}
     assert links["Third Paper"] == "#third-paper"
     assert links["another text"] == "#first-paper"
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [["sphinx_awards", "sphinxext.opengraph"], ["sphinxext.opengraph", "sphinx_awards"], ["sphinx_awards"]],
+    ids=["awards-first", "opengraph-first", "awards-alone"],
+)
+def test_one_description_beside_sphinxext_opengraph(make_app, rootdir, tmp_path, extensions):
+    """The summary's lede is the page's description; with sphinxext-opengraph
+    (which writes one too) the page still has exactly one, in either order."""
+    pytest.importorskip("sphinxext.opengraph")
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    # The summary is the page's title: its lede is the page's description.
+    (srcdir / "index.rst").write_text(".. awards-summary::\n\n.. awards::\n", encoding="utf-8")
+    app = make_app(
+        "html",
+        srcdir=srcdir,
+        builddir=tmp_path / "build",
+        confoverrides={"extensions": extensions, "ogp_site_url": "https://example.org/"},
+    )
+    app.build()
+    page = parse_html(app.outdir / "index.html")
+    descriptions = page.select('meta[name="description"]')
+    assert len(descriptions) == 1, descriptions
+    assert descriptions[0]["content"].startswith("Three papers")
+    if "sphinxext.opengraph" in extensions:
+        assert page.select_one('meta[property="og:description"]')["content"].startswith("Three papers")

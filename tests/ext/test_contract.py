@@ -1,0 +1,136 @@
+"""The data contract checks itself: the schema, the model and the card agree,
+and every warning subtype the code emits is documented (and the other way)."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+import sphinx_awards
+from sphinx_awards import model
+from sphinx_awards.problems import SUBTYPES
+
+#: The package under test, where it is installed (the wheel, under nox).
+PACKAGE = Path(sphinx_awards.__file__).parent
+SCHEMA = json.loads((PACKAGE / "schema" / "awards.schema.json").read_text(encoding="utf-8"))
+#: Model fields that say where a value is written, not what the data says.
+POSITIONS = {"line", "url_line"}
+
+
+@pytest.mark.parametrize(
+    ("definition", "record"),
+    [
+        ("award", model.Award),
+        ("theme", model.Theme),
+        ("track", model.Track),
+        ("level", model.Level),
+        ("stat", model.Stat),
+        ("metaItem", model.MetaItem),
+        ("link", model.Link),
+    ],
+)
+def test_each_schema_entry_has_exactly_the_models_fields(definition, record):
+    properties = set(SCHEMA["$defs"][definition]["properties"])
+    assert properties == set(record._fields) - POSITIONS
+
+
+def test_the_labels_and_the_top_level_match_the_model():
+    assert set(SCHEMA["properties"]["labels"]["properties"]) == set(model.Labels._fields)
+    event = set(SCHEMA["properties"]["event"]["properties"])
+    top_level = (set(SCHEMA["properties"]) - {"event", "labels"}) | event
+    assert top_level == set(model.AwardsData._fields) - {"path", "left_out", "labels"}
+
+
+def test_the_card_shows_every_field_of_an_award():
+    """A new field in the schema and the model is not done until the card
+    shows it: each text of an award reaches the card's HTML."""
+    from sphinx_awards.card import CardView, card_html
+    from sphinx_awards.messages import Language, TextLanguages
+
+    award = model.Award(
+        id="x-id",
+        title="X-TITLE",
+        level="gold",
+        track="db",
+        theme="alpha",
+        summary="X-SUMMARY",
+        tags=(model.Tag("", "X-TAG"),),
+        description="X-DESCRIPTION",
+        authors=("X-AUTHOR-1", "X-AUTHOR-2"),
+        url="https://example.org/x-url",
+        links=(model.Link("X-LINK", "https://example.org/x-link"),),
+    )
+    data = model.AwardsData(
+        path="awards.yaml",
+        title="T",
+        lede="",
+        meta=(),
+        stats=(),
+        themes=(model.Theme("alpha", "X-THEME", "#123456", "#abcdef"),),
+        tracks=(model.Track("main", "Main", ""), model.Track("db", "X-TRACK", "X-BADGE")),
+        levels=(model.Level("gold", "X-LEVEL", "Gold", "Gold Papers", ""),),
+        awards=(award,),
+    )
+    english = Language("en")
+    html = card_html(CardView.of(data, award, 3, TextLanguages(english, english, False)), "")
+    shown = {
+        "id": 'id="x-id"',
+        "title": "X-TITLE",
+        "level": "X-LEVEL",
+        "track": "X-BADGE",
+        "theme": "#123456",
+        "summary": "X-SUMMARY",
+        "tags": "X-TAG",
+        "description": "X-DESCRIPTION",
+        "authors": "X-AUTHOR-2",
+        "url": "https://example.org/x-url",
+        "links": "https://example.org/x-link",
+    }
+    assert set(shown) == set(SCHEMA["$defs"]["award"]["properties"])
+    assert [field for field, marker in shown.items() if marker not in html] == []
+
+
+def _emitted_subtypes() -> set[str]:
+    """Every subtype the package's code names: ``subtype="..."`` keywords, and
+    the subtype argument of its own report helpers (a short hyphenated word
+    among their arguments)."""
+    helpers = {"report", "_fatal", "Problem", "Report", "unreadable", "fail"}
+    found: set[str] = set()
+    for path in PACKAGE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef):  # a helper's default: def _fatal(..., subtype="yaml")
+                arguments = node.args.args[len(node.args.args) - len(node.args.defaults) :]
+                found.update(
+                    default.value
+                    for argument, default in zip(arguments, node.args.defaults, strict=True)
+                    if argument.arg == "subtype" and isinstance(default, ast.Constant)
+                )
+            if not isinstance(node, ast.Call):
+                continue
+            for keyword in node.keywords:
+                if keyword.arg == "subtype" and isinstance(keyword.value, ast.Constant):
+                    found.add(keyword.value.value)
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name in helpers:
+                found.update(
+                    argument.value
+                    for argument in node.args
+                    if isinstance(argument, ast.Constant)
+                    and isinstance(argument.value, str)
+                    and argument.value.replace("-", "").isalpha()
+                    and argument.value.islower()
+                )
+    return found
+
+
+def test_every_subtype_emitted_is_documented_and_every_documented_one_is_emitted():
+    emitted = _emitted_subtypes()
+    assert emitted - set(SUBTYPES) == set(), "emitted but not in SUBTYPES"
+    # Subtypes that come from a table rather than a literal at the call.
+    from sphinx_awards.validation import FORMATS
+
+    emitted |= {subtype for _, subtype in FORMATS.values()}
+    assert set(SUBTYPES) - emitted == set(), "in SUBTYPES but never emitted"
