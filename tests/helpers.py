@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -59,3 +60,15 @@ def inventory(path: Path, base: str = "https://example.org/awards") -> dict[str,
         }
         for kind, items in loaded.items()
     }
+
+
+#: The data file the roots that show the same cards share (basic, embed,
+#: myst, themes: theirs link to it).
+SHARED_DATA = ROOTS / "test-basic" / "awards.yaml"
+
+
+def copy_root(name: str, destination: Path) -> Path:
+    """A copy of ``roots/test-NAME`` for a test that edits its sources (the
+    shared data file is copied, not linked)."""
+    shutil.copytree(ROOTS / f"test-{name}", destination)
+    return destination

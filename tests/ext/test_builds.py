@@ -8,14 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import parse_html, strip_colors
+from helpers import copy_root, parse_html, strip_colors
 
 
 @pytest.fixture
 def site(tmp_path, rootdir):
     """A copy of the embed root that tests edit, built with fresh apps each time."""
     srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-embed", srcdir)
+    copy_root("embed", srcdir)
     return srcdir
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOTS
+from helpers import ROOTS, SHARED_DATA
 
 #: The console script pip installs beside the interpreter (from PATH in a venv).
 SCRIPT = Path(sys.executable).with_name("sphinx-awards")
@@ -119,7 +119,7 @@ def _link_to_a_file(folder: Path) -> None:
 
 
 def test_check_explains_deep_nesting_without_a_traceback(tmp_path):
-    lines = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8").splitlines()
+    lines = SHARED_DATA.read_text(encoding="utf-8").splitlines()
     deep = "{papers,plural,=0{" * 400 + "x" + "} other {y}}" * 400
     data = "\n".join(f"  lede: '{deep}'" if line.startswith("  lede:") else line for line in lines)
     (tmp_path / "deep.yaml").write_text(data, encoding="utf-8")
@@ -131,7 +131,7 @@ def test_check_explains_deep_nesting_without_a_traceback(tmp_path):
 def test_a_key_with_terminal_escapes_is_shown_never_obeyed(tmp_path):
     """A key that would wipe the line and print a fake "build succeeded." (with
     a mis-decoded value under it, whose warning names the key)."""
-    lines = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8").splitlines()
+    lines = SHARED_DATA.read_text(encoding="utf-8").splitlines()
     first = next(index for index, line in enumerate(lines) if line.startswith("  - id: first-paper"))
     hostile = '    "\\e[2K\\rbuild succeeded.\\e]8;;https://evil.example\\e\\\\": "FranÃ§ais Ã©tÃ©"'
     (tmp_path / "escapes.yaml").write_text(

@@ -134,3 +134,32 @@ def test_every_subtype_emitted_is_documented_and_every_documented_one_is_emitted
 
     emitted |= {subtype for _, subtype in FORMATS.values()}
     assert set(SUBTYPES) - emitted == set(), "in SUBTYPES but never emitted"
+
+
+def test_the_data_file_page_marks_the_keys_the_schema_requires():
+    """The docs' key table: "(required)" on the top-level keys the schema
+    requires, and the keys each entry requires in its second column."""
+    import re
+
+    from helpers import REPO
+
+    page = (REPO / "data-file.rst").read_text(encoding="utf-8")
+    rows = re.findall(
+        r"^   \* - ``(\w+)``( \(required\))?\n     - (.+?)\n     - ", page, re.MULTILINE | re.DOTALL
+    )
+    documented = {key: (bool(required), set(re.findall(r"``(\w+)``", keys))) for key, required, keys in rows}
+    assert {key for key, (required, _) in documented.items() if required} == set(SCHEMA["required"])
+    definitions = {
+        "meta": "metaItem",
+        "stats": "stat",
+        "themes": "theme",
+        "tracks": "track",
+        "levels": "level",
+    }
+    definitions |= {"awards": "award"}
+    for key, definition in definitions.items():
+        required = set(SCHEMA["$defs"][definition].get("required", ()))
+        if definition == "metaItem":  # one of text, date, link (oneOf)
+            required |= {"text", "date", "link"}
+        assert documented[key][1] == required, key
+    assert documented["event"][1] == set(SCHEMA["properties"]["event"]["required"])

@@ -8,12 +8,11 @@ are left, and that the other page still builds.
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import TESTS, parse_html
+from helpers import TESTS, copy_root, parse_html
 
 ROOT = TESTS / "roots" / "test-data-errors"
 BASE = (ROOT / "awards.yaml").read_text(encoding="utf-8")
@@ -43,7 +42,7 @@ class Built:
 def build(make_app, tmp_path):
     def run(data: str | bytes | None, *, conf: dict | None = None, page: str | None = None) -> Built:
         srcdir = tmp_path / "src"
-        shutil.copytree(ROOT, srcdir)  # a copy: the test edits its sources
+        copy_root("data-errors", srcdir)  # a copy: the test edits its sources
         if page is not None:
             (srcdir / "index.rst").write_text(page, encoding="utf-8")
         if isinstance(data, str):

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import tempfile
 from pathlib import Path
 
-from helpers import TESTS
+from helpers import TESTS, copy_root
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -87,7 +86,7 @@ def test_checking_never_raises_and_locates_every_problem(text):
 def test_sphinx_build_never_raises(text):
     with tempfile.TemporaryDirectory() as tmp:
         srcdir = Path(tmp) / "src"
-        shutil.copytree(ROOT, srcdir)
+        copy_root("data-errors", srcdir)
         (srcdir / "awards.yaml").write_text(text, encoding="utf-8")
         app = SphinxTestApp("html", srcdir=srcdir, builddir=Path(tmp) / "build")
         try:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
-from helpers import ROOTS, inventory, parse_html, strip_colors, visible_text
+from helpers import SHARED_DATA, copy_root, inventory, parse_html, strip_colors, visible_text
 
 # Tests that edit their sources get their own copy (srcdir=...): a copy is
 # shared, build directory included, by every test that names the same one.
@@ -154,7 +153,7 @@ def test_repeated_and_unknown_ids_are_bounded_in_cards_and_words():
     from sphinx_awards.checked import load_awards
     from sphinx_awards.selection import Selection
 
-    data = load_awards(str(ROOTS / "test-basic" / "awards.yaml")).data
+    data = load_awards(str(SHARED_DATA)).data
     selection = Selection(ids=("second-paper", "first-paper", "second-paper") * 1000)
     assert [award.id for award in selection.awards(data)] == ["second-paper", "first-paper"]
     assert selection.unknown_ids(data) == [
@@ -173,7 +172,7 @@ def test_a_data_file_outside_the_source_directory_is_not_read(make_app, tmp_path
     directive, unread and unquoted; ``awards_data_dirs`` lets a site allow it."""
     shared = tmp_path / "shared"
     shared.mkdir()
-    secret = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8")
+    secret = SHARED_DATA.read_text(encoding="utf-8")
     (shared / "secret.yaml").write_text(secret + "SECRET_TOKEN: hunter2\n", encoding="utf-8")
     srcdir = tmp_path / "src"
     srcdir.mkdir()
@@ -211,7 +210,7 @@ def test_anchors_never_collide_across_namespaces_parts_and_sections(make_app, tm
     ``a-b-c`` alone, and a card whose id is a section's: every id on the page
     is unique, links reach their cards, and the section's namesake is named
     in a warning at its directive."""
-    base = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8")
+    base = SHARED_DATA.read_text(encoding="utf-8")
     srcdir = tmp_path / "src"
     srcdir.mkdir()
     (srcdir / "conf.py").write_text(
@@ -248,7 +247,7 @@ def test_ids_join_words_with_single_hyphens(written):
     from sphinx_awards.validation import check_document
     from sphinx_awards.yamlsource import parse_yaml
 
-    base = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8")
+    base = SHARED_DATA.read_text(encoding="utf-8")
     result = check_document(parse_yaml("awards.yaml", base.replace("id: first-paper", f'id: "{written}"')))
     messages = [problem.message for problem in result.problems]
     assert any("single hyphens" in message for message in messages), messages
@@ -259,7 +258,7 @@ def test_ids_join_words_with_single_hyphens(written):
 def test_a_levels_subtitle_counts_the_cards_the_filters_keep(make_app, tmp_path):
     """With ``:track: main`` the summary and the level's subtitle count the
     same papers (the subtitle once counted every award of the file)."""
-    base = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8")
+    base = SHARED_DATA.read_text(encoding="utf-8")
     srcdir = tmp_path / "src"
     srcdir.mkdir()
     (srcdir / "conf.py").write_text("extensions = ['sphinx_awards']\n", encoding="utf-8")
@@ -286,7 +285,7 @@ def test_the_old_award_option_still_filters_with_a_deprecation_warning(make_app,
     """``:award:`` (0.1) is ``:level:`` now, ``:group-by: award`` is ``level``:
     the old names give the same cards, and say what to write."""
     srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-basic", srcdir)
+    copy_root("basic", srcdir)
     pages = {
         "old": ".. awards::\n   :award: silver\n   :group-by: award\n   :no-index:\n",
         "new": ".. awards::\n   :level: silver\n   :group-by: level\n",

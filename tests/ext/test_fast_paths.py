@@ -9,7 +9,6 @@ full check on every input, or a mistake would go unreported.
 from __future__ import annotations
 
 import pickle
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 import ftfy.bad_codecs  # registers the "sloppy" codecs
 import ftfy.chardata
 import pytest
-from helpers import ROOTS, parse_html
+from helpers import ROOTS, SHARED_DATA, copy_root, parse_html
 from hostile_cases import all_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -146,7 +145,7 @@ def test_a_valid_file_is_checked_without_jsonschema_or_ftfy():
 
 
 def test_a_file_with_mistakes_is_explained_by_jsonschema(tmp_path):
-    text = (ROOTS / "test-basic" / "awards.yaml").read_text(encoding="utf-8")
+    text = SHARED_DATA.read_text(encoding="utf-8")
     (tmp_path / "awards.yaml").write_text(text.replace("awards:", "awards: 3\nunused:", 1), encoding="utf-8")
     code = "from sphinx_awards.checked import load_awards; assert load_awards('awards.yaml').problems"
     assert "jsonschema" in _heavy_imports_after(code, tmp_path)
@@ -155,7 +154,7 @@ def test_a_file_with_mistakes_is_explained_by_jsonschema(tmp_path):
 def _site(tmp_path: Path) -> tuple[Path, Path, str]:
     """A copy of the basic site, its output directory, and code that builds it."""
     site = tmp_path / "site"
-    shutil.copytree(ROOTS / "test-basic", site)
+    copy_root("basic", site)
     arguments = [str(site), str(tmp_path / "html"), "-q", "-d", str(tmp_path / "doctrees")]
     build = f"from sphinx.cmd.build import build_main; assert build_main({arguments!r}) == 0"
     return site, tmp_path / "html", build

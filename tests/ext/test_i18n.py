@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from helpers import ROOTS, parse_html, strip_colors, visible_text
+from helpers import copy_root, parse_html, strip_colors, visible_text
 
 from sphinx_awards.i18n import LOCALE_DIR
 
@@ -18,7 +18,7 @@ from sphinx_awards.i18n import LOCALE_DIR
 def i18n_root(tmp_path) -> Path:
     """A copy: building a translated site compiles .po files into .mo beside them."""
     srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-i18n", srcdir)
+    copy_root("i18n", srcdir)
     return srcdir
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import http.server
 import json
-import shutil
 import threading
 
 import pytest
-from helpers import ROOTS
+from helpers import copy_root
 
 
 class _Answers(http.server.BaseHTTPRequestHandler):
@@ -38,7 +37,7 @@ def server():
 
 def test_linkcheck_reports_every_card_link(make_app, tmp_path, server):
     srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-linkcheck", srcdir)
+    copy_root("linkcheck", srcdir)
     data = srcdir / "awards.yaml"
     data.write_text(data.read_text(encoding="utf-8").replace("SERVER", server), encoding="utf-8")
     app = make_app("linkcheck", srcdir=srcdir, builddir=tmp_path / "build")
@@ -57,7 +56,7 @@ def test_linkcheck_reports_every_card_link(make_app, tmp_path, server):
 def test_linkcheck_names_the_data_files_line_for_card_links(make_app, tmp_path, server):
     """A broken address is fixed in the data file: the report says where."""
     srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-linkcheck", srcdir)
+    copy_root("linkcheck", srcdir)
     data = srcdir / "awards.yaml"
     text = data.read_text(encoding="utf-8").replace("SERVER", server)
     data.write_text(text, encoding="utf-8")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from helpers import parse_html
+from helpers import copy_root, parse_html
 
 
 def test_another_site_links_to_a_card_through_intersphinx(make_app, rootdir, tmp_path):
@@ -50,7 +48,7 @@ def test_one_description_beside_sphinxext_opengraph(make_app, rootdir, tmp_path,
     (which writes one too) the page still has exactly one, in either order."""
     pytest.importorskip("sphinxext.opengraph")
     srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-basic", srcdir)
+    copy_root("basic", srcdir)
     # The summary is the page's title: its lede is the page's description.
     (srcdir / "index.rst").write_text(".. awards-summary::\n\n.. awards::\n", encoding="utf-8")
     app = make_app(

@@ -46,3 +46,7 @@ language = os.environ.get("AWARDS_TEST_LANGUAGE", "en")
 project = "Awards"
 # Warnings end with [type.subtype] (the default from Sphinx 8.0 on).
 show_warning_types = True
+# The data file is test-basic's (awards.yaml links to it): one file for the roots
+# that show the same cards. Built in place, the link leads out of the source
+# directory, which awards_data_dirs allows.
+awards_data_dirs = ["../test-basic"]

@@ -1,0 +1,75 @@
+"""A card's HTML and its tree for other builders, compared with files that were
+read and approved: any change to a card's markup shows up here as a diff.
+
+After a deliberate change, rewrite them with ``AWARDS_UPDATE_GOLDEN=1 make
+test`` and review the diff of ``tests/ext/golden/`` before committing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from docutils import nodes
+from helpers import SHARED_DATA
+
+from sphinx_awards.card import CardView, card_html, card_tree
+from sphinx_awards.checked import load_awards
+from sphinx_awards.messages import Language, TextLanguages
+
+GOLDEN = Path(__file__).parent / "golden"
+PERMALINK = '<a class="headerlink" href="#{anchor}" title="Link to this card">¶</a>'
+
+
+def _views() -> dict[str, CardView]:
+    data = load_awards(str(SHARED_DATA)).data
+    assert data is not None
+    english = Language("en")
+    languages = TextLanguages(english, english, False)
+    return {award.id: CardView.of(data, award, 3, languages) for award in data.awards}
+
+
+def _compare(name: str, actual: str) -> None:
+    golden = GOLDEN / name
+    if os.environ.get("AWARDS_UPDATE_GOLDEN"):
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.is_file(), f"{golden} is missing: run with AWARDS_UPDATE_GOLDEN=1 and review it"
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("award_id", ["first-paper", "third-paper"])
+def test_card_html_is_the_approved_markup(award_id):
+    view = _views()[award_id]
+    _compare(f"{award_id}.html", card_html(view, PERMALINK.format(anchor=view.anchor)))
+
+
+@pytest.mark.parametrize("award_id", ["first-paper", "third-paper"])
+def test_card_tree_is_the_approved_tree(award_id):
+    _compare(f"{award_id}.tree", outline(card_tree(_views()[award_id])))
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, (list, tuple)):
+        return " ".join(_value(item) for item in value)
+    # Where a link is written: the data file, named as the roots name it.
+    return str(value).replace(str(SHARED_DATA), "awards.yaml")
+
+
+def outline(node: nodes.Node, depth: int = 0) -> str:
+    """The tree as indented lines, the same on every docutils (whose own
+    ``pformat`` writes booleans as 0/1 or False/True)."""
+    indent = "    " * depth
+    if isinstance(node, nodes.Text):
+        return f"{indent}{str(node)!r}\n"
+    assert isinstance(node, nodes.Element)
+    attributes = "".join(
+        f" {name}={_value(value)!r}"
+        for name, value in sorted(node.attributes.items())
+        if value not in ([], "", None)
+    )
+    return f"{indent}<{node.tagname}{attributes}>\n" + "".join(
+        outline(child, depth + 1) for child in node.children
+    )
