@@ -232,3 +232,32 @@ def test_the_datas_labels_give_way_to_the_extensions_words_in_the_sites_language
     assert french.select_one(".award-links a").get_text(strip=True).startswith("Read it")
     english = parse_html(_build(make_app, i18n_root, tmp_path / "en") / "index.html")
     assert english.select_one(".award-links a").get_text(strip=True).startswith("Read it")
+
+
+@pytest.mark.parametrize("builder", ["man", "epub", "texinfo", "latex", "text"])
+def test_a_broken_translation_reaches_no_builder(make_app, i18n_root, tmp_path, builder):
+    """The translated title "...\\n.so /etc/passwd" and a control character:
+    refused for every builder, which shows the source text instead (a man page
+    that groff reads without including a file, well-formed EPUB XML, Texinfo
+    and LaTeX without control characters)."""
+    app = make_app(builder, srcdir=i18n_root, builddir=tmp_path / builder, confoverrides={"language": "ru"})
+    app.build()
+    refused = [
+        line for line in strip_colors(app.warning.getvalue()).splitlines() if "[awards.translation]" in line
+    ]
+    assert len(refused) == 3, refused
+    written = "".join(
+        path.read_text(encoding="utf-8")
+        for path in app.outdir.rglob("*")
+        if path.suffix in (".1", ".xhtml", ".texi", ".tex", ".txt")
+    )
+    assert written
+    assert ".so /etc/passwd" not in written and "/etc/passwd" not in written
+    assert "The First Paper" in written
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", written)
+    if builder == "epub":
+        from xml.etree import ElementTree
+
+        for path in app.outdir.rglob("*.xhtml"):
+            ElementTree.fromstring(path.read_bytes())
+    app.cleanup()
