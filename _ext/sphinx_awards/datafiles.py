@@ -99,9 +99,12 @@ def pages_with_changed_data(env: BuildEnvironment, already: Set[str], max_bytes:
     }
 
 
-def any_unusable(env: BuildEnvironment) -> bool:
-    """Whether a page of the site reads a data file that shows no card."""
-    return any(not read.usable for files in _files_read(env).values() for read in files.values())
+def any_unusable(env: BuildEnvironment, docname: str | None = None) -> bool:
+    """Whether a page (``docname``, or any page of the site) reads a data file
+    that shows no card."""
+    pages = _files_read(env)
+    chosen = pages.values() if docname is None else [pages.get(docname, {})]
+    return any(not read.usable for files in chosen for read in files.values())
 
 
 def report_problems(app: Sphinx, env: BuildEnvironment) -> None:

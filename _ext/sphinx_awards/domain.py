@@ -162,9 +162,10 @@ def warn_unknown_award(app: Sphinx, domain: Domain | None, node: pending_xref) -
         return None
     from .datafiles import any_unusable
 
-    if any_unusable(app.env):
-        # The card is most likely in the file that could not be used: its own
-        # warning says why, once, rather than one more warning per link.
+    if any_unusable(app.env, node.get("refdoc")) or (not domain.cards and any_unusable(app.env)):
+        # The card is most likely in a file that could not be used (on the
+        # link's page, or the only files there are): its own warning says
+        # why, once, rather than one more warning per link.
         return True
     known = listed(sorted(domain.cards)) or "none: no page shows a card"
     logger.warning(
