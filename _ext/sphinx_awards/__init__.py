@@ -98,6 +98,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("awards-summary", directives.AwardsSummary)
     app.add_directive("awards-legend", directives.AwardsLegend)
     app.add_directive("awards", directives.Awards)
+    app.add_directive("awards-archive", directives.AwardsArchive)
     app.add_domain(domain.AwardsDomain)
     app.add_role("award", domain.AwardRole())
     app.connect("warn-missing-reference", domain.warn_unknown_award)

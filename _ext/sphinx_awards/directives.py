@@ -38,9 +38,10 @@ class _AwardsDirective(SphinxDirective):
     final_argument_whitespace = True
     option_spec: ClassVar[OptionSpec] = {"class": directives.class_option, **FILTER_OPTIONS}
 
-    def load(self) -> AwardsData | None:
+    def load(self, argument: str | None = None) -> AwardsData | None:
         """The checked data, its problems recorded for the page; None if unusable."""
-        argument = self.arguments[0] if self.arguments else self.config.awards_data
+        if argument is None:
+            argument = self.arguments[0] if self.arguments else self.config.awards_data
         try:
             relative_path, path = self.env.relfn2path(argument, self.env.docname)
         except (OSError, RuntimeError, ValueError) as error:  # a symlink loop, a NUL in the name
@@ -210,3 +211,31 @@ class Awards(_AwardsDirective):
                     type="awards",
                     subtype="duplicate-id",
                 )
+
+
+class AwardsArchive(_AwardsDirective):
+    """Several data files (one per year, say) counted together: each file's
+    title and its papers by level, and the papers of all of them."""
+
+    required_arguments = 1
+    optional_arguments = 0
+    option_spec: ClassVar[OptionSpec] = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        rows: list[render.ArchiveRow] = []
+        messages: list[nodes.Node] = []
+        for argument in self.arguments[0].split():
+            original = self.load(argument)
+            if original is None:
+                continue
+            data, languages = self.translated(original)
+            levels = str(render.variables(data, data.awards, languages)["levels"])
+            rows.append(render.ArchiveRow(data.title, len(data.awards), levels))
+            messages.append(messages_node(original._replace(awards=())))  # its title, for gettext
+        if not rows:
+            return []
+        node = render.archive(rows, languages)
+        for made in (node, *messages):
+            self.set_source_info(made)
+        node["classes"] += self.options.get("class", [])
+        return [node, *messages]

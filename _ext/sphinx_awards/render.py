@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from docutils import nodes
 
 from . import counts
 from .card import CardView, accent_style, card_node
-from .i18n import _, label
+from .i18n import _, label, ngettext
 from .messages import Language, TextLanguages, format_message
 from .model import Award, AwardsData, MetaItem, Stat, Theme
 from .nodes import (
@@ -249,3 +249,32 @@ def groups(
             css_class = f"awards-group--{group_by}-{kind.id}"
             sections.append(_group(kind.name, "", css_class, grid, heading_level, languages))
     return sections
+
+
+# -- archive -------------------------------------------------------------------
+
+
+class ArchiveRow(NamedTuple):
+    """One data file of an archive: its title, how many papers, and by level."""
+
+    title: str
+    papers: int
+    levels: str
+
+
+def archive(rows: list[ArchiveRow], languages: TextLanguages) -> awards_summary:
+    """A list of the files (title, papers, by level) and the papers in all."""
+    node = _verbatim(awards_summary(classes=["awards-archive"]), languages)
+    items = []
+    for row in rows:
+        count = ngettext("{papers} paper", "{papers} papers", row.papers)
+        count = count.replace("{papers}", languages.site.number(row.papers))
+        words: list[nodes.Node | str] = [nodes.strong(row.title, row.title), " — ", count]
+        if row.levels:
+            words.append(f" ({row.levels})")
+        items.append(_item(paragraph("awards-archive__row", *words)))
+    node += _list("awards-archive__rows", items)
+    total = sum(row.papers for row in rows)
+    in_all = ngettext("In all: {papers} paper", "In all: {papers} papers", total)
+    node += paragraph("awards-archive__total", in_all.replace("{papers}", languages.site.number(total)))
+    return node

@@ -538,4 +538,3 @@ def test_links_to_cards_of_a_broken_file_add_no_warning_of_their_own(build):
     built = build(mutate("    summary: First summary.", "    summary: [First summary."), page=page)
     assert len(built.warnings) == 1 and built.warnings[0].endswith("[awards.yaml]"), built.warnings
     assert built.page.select_one("div.body p").get_text() == "See first, second and third."
-

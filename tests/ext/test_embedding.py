@@ -303,3 +303,20 @@ def test_the_old_award_option_still_filters_with_a_deprecation_warning(make_app,
     assert all(re.match(r".*old\.rst:4: WARNING: .* is now .*\[awards\.deprecated\]$", w) for w in warnings)
     assert any("the :award: option is now the :level: option" in w for w in warnings)
     assert any(":group-by: award is now :group-by: level" in w for w in warnings)
+
+
+def test_an_archive_counts_several_files_and_says_which_it_cannot_read(make_app, tmp_path):
+    srcdir = copy_root("embed", tmp_path / "src")
+    (srcdir / "archive.rst").write_text(
+        "Archive\n=======\n\n.. awards-archive:: awards.yaml y2024.yaml missing.yaml\n", encoding="utf-8"
+    )
+    app = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
+    app.build()
+    page = parse_html(app.outdir / "archive.html")
+    rows = [visible_text(row) for row in page.select(".awards-archive__row")]
+    assert len(rows) == 2 and rows[0].endswith("— 3 papers (2 Gold · 1 Silver)"), rows
+    assert rows[1] == "Awards 2024 — 2 papers (2 Gold)", rows
+    assert visible_text(page.select_one(".awards-archive__total")) == "In all: 5 papers"
+    warnings = [line for line in strip_colors(app.warning.getvalue()).splitlines() if "[awards." in line]
+    assert len(warnings) == 1 and "archive.rst:4: WARNING: cannot read the data file" in warnings[0]
+    assert "missing.yaml" in warnings[0]

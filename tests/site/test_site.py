@@ -153,3 +153,32 @@ def test_the_site_builds_in_other_languages_with_their_words_and_dates(tmp_path,
     view = {"de": "Zum Paper", "ja": "論文を読む"}[language]
     assert page.select_one(".awards-meta time").get_text() == date
     assert page.select_one("article.award-card .award-links a").get_text(strip=True).startswith(view)
+
+
+def test_the_archive_shows_three_years_with_their_counts(site):
+    """2025, 2024 and 2023 on one page: each year's cards and counts, the
+    papers in all, and :award: links that reach any year."""
+    archive = parse_html(site.workdir / "out" / "archive.html")
+    rows = [visible_text(row) for row in archive.select(".awards-archive__row")]
+    assert rows == [
+        "NeurIPS 2025 — Best Paper Awards — 7 papers (4 Best · 3 Runner-up)",
+        "NeurIPS 2024 — Paper Awards — 7 papers (3 Best · 2 Runner-up · 2 Test of Time)",
+        "NeurIPS 2023 — Paper Awards — 5 papers (2 Outstanding · 2 Outstanding D&B · 1 Test of Time)",
+    ]
+    assert visible_text(archive.select_one(".awards-archive__total")) == "In all: 19 papers"
+    years = {visible_text(section.h2): section for section in archive.select("section:has(> h2)")}
+    counts = {year: len(section.select("article.award-card")) for year, section in years.items()}
+    assert counts == {"NeurIPS 2025": 7, "NeurIPS 2024": 7, "NeurIPS 2023": 5}
+    # Only what the sources verify: no 2023 runner-up (named in GitHub notes only).
+    assert "Direct Preference Optimization" not in archive.get_text()
+    assert "Scaling Data-Constrained" not in archive.get_text()
+    links = {a.get_text(): a["href"] for a in archive.select("p a.reference.internal")}
+    assert links["Distributed Representations of Words and Phrases and their Compositionality"] == (
+        "#neurips2023--word2vec"
+    )
+    assert (
+        links["Gated Attention for Large Language Models: Non-linearity, Sparsity, and Attention-Sink-Free"]
+        == "index.html#gated-attention"
+    )
+    ids = [element["id"] for element in archive.select("[id]")]
+    assert len(ids) == len(set(ids))

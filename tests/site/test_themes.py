@@ -221,7 +221,7 @@ def test_type_scale_and_spacing_hold(pages, theme, mode):
 def test_layout_holds_against_the_themes_list_rules(pages, theme, mode):
     page = pages(theme, mode)
     markers = page.eval_on_selector_all(
-        ".awards-summary li, .awards-legend li, .awards-group li",
+        ".awards-summary li, .awards-legend li, .award-card li",  # cards in a group or in a bare grid
         "items => items.filter(li => getComputedStyle(li).display === 'list-item'"
         " && getComputedStyle(li).listStyleType !== 'none').length",
     )
@@ -383,12 +383,14 @@ def test_print_keeps_cards_whole_with_headings_and_authors(pages, theme, tmp_pat
     pdf = tmp_path / "cards.pdf"
     page.pdf(path=str(pdf), format="A4")
     pages_text = _pdf_pages(pdf)
-    titles = page.eval_on_selector_all("article.award-card > [id$=-t]", "hs => hs.map(h => h.textContent)")
+    titles = page.eval_on_selector_all(
+        "article.award-card > [id$='--title']", "hs => hs.map(h => h.textContent)"
+    )
     for title in titles:
         assert sum(title in text for text in pages_text) >= 1, title
     # Each card whole: its title and its last link's address on the same page.
     for card in page.query_selector_all("article.award-card"):
-        title = card.eval_on_selector("[id$=-t]", "h => h.textContent")
+        title = card.eval_on_selector("[id$='--title']", "h => h.textContent")
         url = card.eval_on_selector(".award-links a", "a => a.getAttribute('href')")
         assert any(title in text and url in text.replace(" ", "") for text in pages_text), title
     # Every author printed, no toggle.
