@@ -71,18 +71,19 @@ def shapes() -> Iterator[tuple[str, str]]:
     yield "aliases past their budget (refused)", _fill(lambda n: _award(n, authors="*many"), shared + HEAD)
     deep = "{papers,plural,=0{" * 12 + "x" + "} other {y}}" * 12
     stat = f'  - {{label: "{deep}", value: "{deep}", detail: "{deep}"}}\n'
-    yield "deepest templates", _fill(lambda n: stat, HEAD.replace("awards:\n", _award(0).join(["awards:\n", "stats:\n"])))
+    one_award_then_stats = HEAD.replace("awards:\n", _award(0).join(["awards:\n", "stats:\n"]))
+    yield "deepest templates", _fill(lambda n: stat, one_award_then_stats)
     yield "deep brackets (refused)", "x: " + "[" * (LIMIT - 8) + "\n"
 
 
 def _measure(command: list[str], cwd: Path) -> tuple[float, float, int]:
     """Wall seconds, peak MiB and exit status of one run in a fresh process."""
     probe = (
-        "import resource, runpy, sys; sys.argv = {argv!r}; code = 0\n"
-        "try:\n    runpy.run_module({module!r}, run_name='__main__')\n"
+        f"import resource, runpy, sys; sys.argv = {command!r}; code = 0\n"
+        f"try:\n    runpy.run_module({command[0]!r}, run_name='__main__')\n"
         "except SystemExit as stop:\n    code = stop.code or 0\n"
         "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, code, file=sys.stderr)\n"
-    ).format(argv=command, module=command[0])
+    )
     start = time.perf_counter()
     run = subprocess.run([sys.executable, "-c", probe], cwd=cwd, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
