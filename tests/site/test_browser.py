@@ -111,7 +111,7 @@ def test_one_column_on_a_phone(open_page):
     assert all(b[1] > a[1] for a, b in itertools.pairwise(boxes))
 
 
-@pytest.mark.parametrize("path", ["index.html", "using.html", "themes/llm.html"])
+@pytest.mark.parametrize("path", ["index.html", "using.html", "themes/llm.html", "archive.html"])
 def test_no_horizontal_scrolling_at_320px(open_page, path):
     page = open_page(path, width=320)
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
@@ -278,6 +278,25 @@ def test_legend_filters_cards_and_keeps_the_state_in_the_url(open_page):
     page.go_back()
     assert visible_cards(page) == ["transductive-mistake-bounds", "superposition-scaling"]
 
+
+def test_on_the_archive_a_years_legend_filters_that_years_cards_only(open_page):
+    """Three years on one page: 2024's "Generative Models" keeps 2024's
+    generative cards and leaves 2025's and 2023's alone; keyboard works too."""
+    page = open_page("archive.html")
+    everything = visible_cards(page)
+    assert len(everything) == 19
+    button = page.locator(".awards-legend__button", has_text="Generative Models")
+    button.focus()
+    page.keyboard.press("Enter")
+    shown = visible_cards(page)
+    in_2024 = [card for card in shown if card.startswith("neurips2024--")]
+    assert in_2024 == ["neurips2024--var", "neurips2024--autoguidance", "neurips2024--gan"]
+    assert [card for card in shown if not card.startswith("neurips2024--")] == [
+        card for card in everything if not card.startswith("neurips2024--")
+    ]
+    assert button.get_attribute("aria-pressed") == "true"
+    page.keyboard.press("Enter")
+    assert visible_cards(page) == everything
 
 def test_a_shared_filtered_link_opens_filtered(open_page):
     page = open_page("index.html?awards-theme=rl")

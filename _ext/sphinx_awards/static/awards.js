@@ -83,8 +83,12 @@
     let theme = new URL(location).searchParams.get(KEY);
     if (!buttons.some((b) => b.value === theme)) theme = null;
     let shown = 0;
+    // A legend filters the cards of its own data file: theme keys are
+    // "namespace--id", and an archive page shows several files.
+    const file = (key) => key.slice(0, Math.max(key.lastIndexOf("--"), 0));
     for (const card of cards) {
-      card.hidden = theme !== null && card.dataset.awardsTheme !== theme;
+      const key = card.dataset.awardsTheme;
+      card.hidden = theme !== null && file(key) === file(theme) && key !== theme;
       shown += !card.hidden;
     }
     for (const group of document.querySelectorAll(".awards-group")) {
