@@ -35,11 +35,15 @@ SHIPPED = [
     "static/awards.css",
     "static/awards.js",
     "schema/awards.schema.json",
+    "schema/awards-export.schema.json",
     "schema_code.py",
     "starter.yaml",
     "py.typed",
 ]
-TEST_TOOLS = ["pytest", "beautifulsoup4", "hypothesis", "myst-parser", "sphinx-design", "tinycss2"]
+TEST_TOOLS = [
+    "pytest", "beautifulsoup4", "hypothesis", "myst-parser", "sphinx-design", "tinycss2",
+    "bibtexparser==2.1.0", "pylatexenc==2.11", "rispy==0.10.0",
+]  # fmt: skip
 PAGE = """
 .. awards-summary::
 

@@ -12,7 +12,20 @@ from typing import TYPE_CHECKING
 import sphinx
 from sphinx.errors import ExtensionError
 
-from . import anchors, assets, card, datafiles, directives, domain, i18n, latex, linkcheck, nodes, pdflatex
+from . import (
+    anchors,
+    assets,
+    card,
+    datafiles,
+    directives,
+    domain,
+    exports,
+    i18n,
+    latex,
+    linkcheck,
+    nodes,
+    pdflatex,
+)
 from .files import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -62,6 +75,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("awards_json_ld", True, "html", types=frozenset({bool}))
     app.add_config_value("awards_max_bytes", DEFAULT_MAX_BYTES, "env", types=frozenset({int}))
     app.add_config_value("awards_data_dirs", [], "env", types=frozenset({list, tuple}))
+    app.add_config_value("awards_exports", True, "html", types=frozenset({bool}))
 
     app.add_message_catalog(i18n.CATALOG, str(i18n.LOCALE_DIR))
 
@@ -115,6 +129,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Before other extensions' handlers (priority 500): sphinxext-opengraph
     # then finds our description in ``metatags`` and writes none of its own.
     app.connect("html-page-context", assets.add_page_assets, priority=400)
+    app.connect("build-finished", exports.write_exports)  # awards.json, .bib, .ris, .csl.json
 
     return {
         "version": __version__,

@@ -40,6 +40,24 @@ def check(paths: list[str]) -> int:
     return 1 if problems else 0
 
 
+def export(paths: list[str], format_name: str) -> int:
+    """The files' awards on standard output; problems go to standard error
+    (exit status 1), and what they leave out is left out here too."""
+    from .checked import load_awards
+    from .exports import export as exported
+
+    files, failed = [], False
+    for path in paths:
+        result = load_awards(path)
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        failed = failed or bool(result.problems)
+        if result.data is not None:  # entries with mistakes are left out, as a build leaves them
+            files.append(result.data)
+    sys.stdout.write(exported(files, format_name))
+    return 1 if failed else 0
+
+
 def _schema_text() -> str:
     return files(__package__).joinpath("schema").joinpath(SCHEMA_NAME).read_text("utf-8")
 
@@ -125,7 +143,19 @@ def main(argv: list[str] | None = None) -> int:
         "(for the '# yaml-language-server: $schema=...' line editors read).",
     )
     schema_parser.add_argument("--write", metavar="DIR", help="write awards.schema.json into DIR")
+    export_parser = commands.add_parser(
+        "export",
+        help="write the awards as JSON, BibTeX, RIS or CSL-JSON",
+        description="Print the awards of data files in another format: json (everything, as "
+        "awards.json), bibtex, ris or csl (CSL-JSON, as Zotero reads it).",
+    )
+    export_parser.add_argument("--format", choices=("json", "bibtex", "ris", "csl"), default="json")
+    export_parser.add_argument(
+        "files", nargs="*", default=["awards.yaml"], metavar="FILE", help="a data file (default: awards.yaml)"
+    )
     arguments = parser.parse_args(argv)
+    if arguments.command == "export":
+        return export(arguments.files, arguments.format)
     if arguments.command == "init":
         return init(arguments.file, force=arguments.force)
     if arguments.command == "schema":

@@ -99,6 +99,12 @@ def pages_with_changed_data(env: BuildEnvironment, already: Set[str], max_bytes:
     }
 
 
+def paths_read(env: BuildEnvironment) -> list[str]:
+    """Every data file a page of the site reads, in the order of the pages."""
+    files = _files_read(env)
+    return list(dict.fromkeys(path for docname in sorted(files) for path in files[docname]))
+
+
 def any_unusable(env: BuildEnvironment, docname: str | None = None) -> bool:
     """Whether a page (``docname``, or any page of the site) reads a data file
     that shows no card."""

@@ -298,6 +298,7 @@ def test_on_the_archive_a_years_legend_filters_that_years_cards_only(open_page):
     page.keyboard.press("Enter")
     assert visible_cards(page) == everything
 
+
 def test_a_shared_filtered_link_opens_filtered(open_page):
     page = open_page("index.html?awards-theme=rl")
     assert visible_cards(page) == ["thousand-layer-rl"]

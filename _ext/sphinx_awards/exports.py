@@ -1,0 +1,198 @@
+"""The awards as data for other tools: JSON, BibTeX, RIS and CSL-JSON.
+
+``awards.json`` holds everything the data files say (versioned, with a
+published JSON Schema, ``schema/awards-export.schema.json``); the three
+citation formats hold each award as a conference paper: title, every author
+in order, the event as its container, the year of the event's first date,
+the paper's address, and the award in a note.
+
+Written by hand, not with a BibTeX library: the formats need only escaping,
+and every string comes from checked data (one line, no control characters).
+BibTeX gets LaTeX's specials escaped and a name holding " and " braced (else
+BibTeX splits it into two people); the tests read every format back with
+independent parsers (bibtexparser with LaTeX decoding, rispy).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .model import Award, AwardsData
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: Bumped when a key of ``awards.json`` changes meaning or goes away.
+EXPORT_VERSION = 1
+FORMATS = ("json", "bibtex", "ris", "csl")
+#: File names written beside the HTML.
+FILE_NAMES = {
+    "json": "awards.json",
+    "bibtex": "awards.bib",
+    "ris": "awards.ris",
+    "csl": "awards.csl.json",
+}
+
+_LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "#": r"\#",
+    "$": r"\$",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
+_LATEX_SPECIAL = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
+_AND = re.compile(r"\band\b", re.IGNORECASE)
+
+
+def _year(data: AwardsData) -> int | None:
+    """The year of the event: its first dated meta entry."""
+    return next((item.date.year for item in data.meta if item.date is not None), None)
+
+
+def _level_name(data: AwardsData, award: Award) -> str:
+    return data.level(award.level).name
+
+
+def award_record(data: AwardsData, award: Award) -> dict[str, Any]:
+    """What ``awards.json`` says of one award."""
+    return {
+        "id": data.reference_name(award),
+        "title": award.title,
+        "level": award.level,
+        "level_name": _level_name(data, award),
+        "track": award.track,
+        "theme": award.theme,
+        "summary": award.summary,
+        "tags": [" ".join(part for part in tag if part) for tag in award.tags],
+        "description": award.description,
+        "authors": list(award.authors),
+        "url": award.url,
+        "links": [{"label": link.label, "url": link.url} for link in award.links],
+    }
+
+
+def awards_json(files: Iterable[AwardsData]) -> dict[str, Any]:
+    """Every data file, as ``awards.json`` holds it."""
+    from . import __version__
+
+    return {
+        "version": EXPORT_VERSION,
+        "generator": f"sphinx-awards {__version__}",
+        "files": [
+            {
+                "title": data.title,
+                "namespace": data.namespace,
+                "language": data.language,
+                "year": _year(data),
+                "levels": [{"id": level.id, "name": level.name} for level in data.levels],
+                "tracks": [{"id": track.id, "name": track.name} for track in data.tracks],
+                "themes": [
+                    {"id": theme.id, "name": theme.name, "color": theme.color} for theme in data.themes
+                ],
+                "awards": [award_record(data, award) for award in data.awards],
+            }
+            for data in files
+        ],
+    }
+
+
+def csl_item(data: AwardsData, award: Award) -> dict[str, Any]:
+    """One award as a CSL-JSON item (what Zotero and citeproc read)."""
+    item: dict[str, Any] = {
+        "id": data.reference_name(award),
+        "type": "paper-conference",
+        "title": award.title,
+        "author": [{"literal": name} for name in award.authors],
+        "container-title": data.title,
+        "URL": award.url,
+        "note": _level_name(data, award),
+    }
+    year = _year(data)
+    if year is not None:
+        item["issued"] = {"date-parts": [[year]]}
+    return item
+
+
+def _latex(text: str) -> str:
+    return _LATEX_SPECIAL.sub(lambda special: _LATEX_SPECIALS[special.group()], text)
+
+
+def _bibtex_name(name: str) -> str:
+    """A name with " and " in it is one name to BibTeX only in braces."""
+    return "{" + _latex(name) + "}" if _AND.search(name) else _latex(name)
+
+
+def bibtex_key(data: AwardsData, award: Award) -> str:
+    """``neurips2024-var``: the reference name, in the characters BibTeX keys allow."""
+    return data.reference_name(award).replace(":", "-")
+
+
+def bibtex_entry(data: AwardsData, award: Award) -> str:
+    fields = [
+        ("title", "{" + _latex(award.title) + "}"),  # the inner braces keep its capitals
+        ("author", " and ".join(_bibtex_name(name) for name in award.authors)),
+        ("booktitle", _latex(data.title)),
+        ("url", award.url.replace("\\", "").replace("{", "%7B").replace("}", "%7D")),
+        ("note", _latex(_level_name(data, award))),
+    ]
+    year = _year(data)
+    if year is not None:
+        fields.insert(3, ("year", str(year)))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@inproceedings{{{bibtex_key(data, award)},\n{body}\n}}\n"
+
+
+def ris_record(data: AwardsData, award: Award) -> str:
+    """One award as a RIS record (EndNote, Zotero, Mendeley)."""
+    lines = [("TY", "CPAPER"), ("ID", data.reference_name(award)), ("TI", award.title)]
+    lines += [("AU", name) for name in award.authors]
+    lines += [("T2", data.title)]
+    year = _year(data)
+    if year is not None:
+        lines.append(("PY", str(year)))
+    lines += [("UR", award.url), ("N1", _level_name(data, award)), ("ER", "")]
+    return "".join(f"{tag}  - {value}\n" for tag, value in lines)
+
+
+def export(files: list[AwardsData], format_name: str) -> str:
+    """All the awards of ``files`` in one of ``FORMATS``."""
+    if format_name == "json":
+        return json.dumps(awards_json(files), ensure_ascii=False, indent=1) + "\n"
+    awards = [(data, award) for data in files for award in data.awards]
+    if format_name == "csl":
+        return json.dumps([csl_item(*pair) for pair in awards], ensure_ascii=False, indent=1) + "\n"
+    if format_name == "bibtex":
+        return "\n".join(bibtex_entry(*pair) for pair in awards)
+    if format_name == "ris":
+        return "\n".join(ris_record(*pair) for pair in awards)
+    raise ValueError(f"unknown format {format_name!r}; one of {', '.join(FORMATS)}")
+
+
+def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    """On ``build-finished``, for HTML builders: the four files beside the
+    pages, from every data file the site's pages show."""
+    if exception is not None or app.builder.format != "html" or not app.config.awards_exports:
+        return
+    if app.builder.name.startswith("epub"):  # the book is packed already; it is no website
+        return
+    from .checked import load_awards
+    from .datafiles import paths_read
+
+    files = []
+    for path in paths_read(app.env):
+        data = load_awards(path, app.config.awards_max_bytes).data
+        if data is not None:
+            files.append(data)
+    if not files:
+        return
+    for format_name, name in FILE_NAMES.items():
+        (Path(app.outdir) / name).write_text(export(files, format_name), encoding="utf-8")
