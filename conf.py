@@ -32,6 +32,9 @@ copyright = "2026, the sphinx-awards team"
 extensions = ["sphinx_awards", "awards_docs", "myst_parser", "sphinxext.opengraph"]
 
 awards_data = "awards.yaml"
+# A page per award (awards/<id>.html) with Google Scholar's citation tags and
+# a Cite menu (BibTeX, RIS, CSL-JSON) on every card.
+awards_pages = True
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 

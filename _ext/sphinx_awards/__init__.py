@@ -24,6 +24,7 @@ from . import (
     latex,
     linkcheck,
     nodes,
+    pages,
     pdflatex,
 )
 from .files import DEFAULT_MAX_BYTES
@@ -76,6 +77,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("awards_max_bytes", DEFAULT_MAX_BYTES, "env", types=frozenset({int}))
     app.add_config_value("awards_data_dirs", [], "env", types=frozenset({list, tuple}))
     app.add_config_value("awards_exports", True, "html", types=frozenset({bool}))
+    app.add_config_value("awards_pages", False, "html", types=frozenset({bool}))
 
     app.add_message_catalog(i18n.CATALOG, str(i18n.LOCALE_DIR))
 
@@ -130,6 +132,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # then finds our description in ``metatags`` and writes none of its own.
     app.connect("html-page-context", assets.add_page_assets, priority=400)
     app.connect("build-finished", exports.write_exports)  # awards.json, .bib, .ris, .csl.json
+    app.connect("html-collect-pages", pages.collect_pages)  # a page per award, for Google Scholar
+    app.connect("build-finished", pages.write_citations)  # what each Cite menu links
 
     return {
         "version": __version__,

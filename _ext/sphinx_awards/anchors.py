@@ -36,6 +36,19 @@ def joined(*names: str) -> str:
     return SEPARATOR.join(name for name in names if name)
 
 
+def award_page(anchor: str) -> str:
+    """The page of an award (``pages.py``), by the card's first anchor."""
+    return f"awards/{anchor}"
+
+
+def cite_base(page_url: str) -> str:
+    """Where an award's citation files are, without their suffix: beside its
+    page (``awards/x.html`` gives ``awards/x``; dirhtml's ``awards/x/`` gives ``awards/x/index``)."""
+    if page_url.endswith("/"):
+        return page_url + "index"
+    return page_url.removesuffix(".html")
+
+
 def next_free(anchor: str, taken: set[str]) -> str:
     """``anchor--2``, or the first of ``--3``, ``--4``... not yet taken."""
     number = 2

@@ -101,7 +101,7 @@ def add_page_assets(
     """
     contents = _page_contents(doctree)
     always = app.registry.html_assets_policy == "always"
-    if contents.used or always:
+    if contents.used or always or context.get("awards_page"):
         app.add_css_file(STYLESHEET)
         if not _is_e_book(app):
             # What the script announces after filtering ("{shown} of 7 cards

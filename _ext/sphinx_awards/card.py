@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .anchors import joined, next_free
+from .anchors import award_page, cite_base, joined, next_free
 from .i18n import _, label
 from .messages import TextLanguages
 from .model import Award, AwardsData, Tag
@@ -57,6 +57,8 @@ class CardView(NamedTuple):
     isolate: bool = False
     #: The data file (where linkcheck reports the card's links).
     source: str = ""
+    #: The award's own page (``pages.py``), by name.
+    page: str = ""
 
     @classmethod
     def of(cls, data: AwardsData, award: Award, heading_level: int, languages: TextLanguages) -> CardView:
@@ -77,6 +79,7 @@ class CardView(NamedTuple):
             direction=languages.direction,
             isolate=languages.isolate,
             source=data.path,
+            page=award_page(data.anchor(award)),
         )
 
     @property
@@ -274,23 +277,31 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
     return f'<ul class="{css_class}">' + "".join(items) + "</ul>"
 
 
-def card_html(view: CardView, permalink: str, *, fold_authors: bool = True) -> str:
+def card_html(
+    view: CardView, permalink: str, *, fold_authors: bool = True, page_url: str = "", cite: str = ""
+) -> str:
     """The card's markup, kept lean (a page may hold thousands); every text
     escaped, every attribute quoted. Without ``fold_authors`` (e-readers, which
-    seldom open ``<details>``) the full author list shows."""
+    seldom open ``<details>``) the full author list shows; with ``page_url``
+    the title links to the award's page; ``cite`` is its Cite menu."""
     h = f"h{view.heading_level}"
     direction = f' dir="{view.direction}"' if view.direction else ""
     auto = ' dir="auto"' if view.isolate else ""
     parts = "\n".join(
         _part_html(view, css, part, fold_authors=fold_authors) for css, part in card_parts(view)
     )
+    if cite:
+        parts += "\n" + cite
+    title = escape(view.award.title)
+    if page_url:
+        title = f'<a class="award-page-link" href="{escape(page_url)}">{title}</a>'
     # The article is named by its title; the permalink sits beside the
     # heading, not in it, so that the heading's name is the title alone.
     title_id = joined(view.anchor, "title")
     return (
         f'<article class="award-card" id="{view.anchor}" aria-labelledby="{title_id}"'
         f' data-awards-theme="{view.theme_key}" style="{view.accent_style}"{direction}>\n'
-        f'<{h} id="{title_id}"{auto}>{escape(view.award.title)}</{h}>{permalink}\n'
+        f'<{h} id="{title_id}"{auto}>{title}</{h}>{permalink}\n'
         f"{parts}\n</article>\n"
     )
 
@@ -311,7 +322,13 @@ def visit_card_html(self: HTML5Translator, node: award_card) -> None:
             f"{self.config.html_permalinks_icon}</a>"
         )
     e_reader = self.builder.name.startswith("epub")
-    self.body.append(card_html(view, permalink, fold_authors=not e_reader))
+    page_url = cite = ""
+    if self.config.awards_pages and self.builder.name in ("html", "dirhtml"):
+        from .pages import cite_menu  # pages.py builds on this module
+
+        page_url = self.builder.get_relative_uri(self.builder.current_docname, view.page)
+        cite = cite_menu(cite_base(page_url))
+    self.body.append(card_html(view, permalink, fold_authors=not e_reader, page_url=page_url, cite=cite))
     raise nodes.SkipNode
 
 

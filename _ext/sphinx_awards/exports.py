@@ -188,8 +188,9 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     from .datafiles import paths_read
 
     files = []
+    cache_dir = Path(app.env.doctreedir) / "sphinx_awards"  # what the pages' reading checked
     for path in paths_read(app.env):
-        data = load_awards(path, app.config.awards_max_bytes).data
+        data = load_awards(path, app.config.awards_max_bytes, cache_dir).data
         if data is not None:
             files.append(data)
     if not files:

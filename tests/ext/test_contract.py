@@ -75,7 +75,7 @@ def test_the_card_shows_every_field_of_an_award():
         awards=(award,),
     )
     english = Language("en")
-    html = card_html(CardView.of(data, award, 3, TextLanguages(english, english, False)), "")
+    html = card_html(CardView.of(data, award, 3, TextLanguages(english, english)), "")
     shown = {
         "id": 'id="x-id"',
         "title": "X-TITLE",

@@ -26,7 +26,7 @@ def _views() -> dict[str, CardView]:
     data = load_awards(str(SHARED_DATA)).data
     assert data is not None
     english = Language("en")
-    languages = TextLanguages(english, english, False)
+    languages = TextLanguages(english, english)
     return {award.id: CardView.of(data, award, 3, languages) for award in data.awards}
 
 

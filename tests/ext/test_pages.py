@@ -1,0 +1,92 @@
+"""A page per award (``awards_pages = True``): Google Scholar's tags, the
+card's title leading there, and the Cite menu's files, in html and dirhtml."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from helpers import copy_root, parse_html
+
+from sphinx_awards.checked import load_awards
+
+ON = {"awards_pages": True}
+
+
+def _build(make_app, tmp_path: Path, builder: str = "html", **conf):
+    srcdir = copy_root("embed", tmp_path / "src")
+    app = make_app(builder, srcdir=srcdir, builddir=tmp_path / builder, confoverrides={**ON, **conf})
+    app.build()
+    assert "[awards." not in app.warning.getvalue()
+    return app
+
+
+def _awards(srcdir: Path):
+    """(anchor, award, the data's first date) of every award the roots' pages show."""
+    found = []
+    for name in ("awards.yaml", "y2024.yaml"):
+        data = load_awards(str(srcdir / name)).data
+        date = next((item.date for item in data.meta if item.date is not None), None)
+        found += [(data.anchor(award), award, date) for award in data.awards]
+    return found
+
+
+def test_each_award_has_a_page_that_google_scholar_can_index(make_app, tmp_path):
+    app = _build(make_app, tmp_path)
+    awards = _awards(app.srcdir)
+    assert len(awards) == 5
+    for anchor, award, date in awards:
+        page = parse_html(app.outdir / "awards" / f"{anchor}.html")
+        tags = [(meta["name"], meta["content"]) for meta in page.select("meta[name^=citation_]")]
+        # Scholar's rules: one title, the authors in order, a date; no empty tag.
+        assert all(content.strip() for _, content in tags)
+        assert [content for name, content in tags if name == "citation_title"] == [award.title]
+        assert [content for name, content in tags if name == "citation_author"] == list(award.authors)
+        dates = [content for name, content in tags if name == "citation_publication_date"]
+        if date is not None:
+            assert dates == [date.strftime("%Y/%m/%d")]
+        assert page.select_one("meta[property='og:title']")["content"] == award.title
+        card = page.select_one("article.award-card")
+        assert card.h1.get_text() == award.title  # the page's one h1
+        assert card.select_one(".award-authors").get_text() == ", ".join(award.authors)  # every author
+        assert '"@type":"ScholarlyArticle"' in str(page.select_one("script[type='application/ld+json']"))
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_card_titles_lead_to_the_pages_and_the_cite_menu_to_files_that_parse(make_app, tmp_path, builder):
+    app = _build(make_app, tmp_path, builder)
+    index = app.outdir / "index.html"
+    page = parse_html(index)
+    cards = page.select("article.award-card")
+    assert cards
+    for card in cards:
+        target = (index.parent / card.select_one("a.award-page-link")["href"]).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        assert target.is_file(), target
+        files = [index.parent / a["href"] for a in card.select(".award-cite a[download]")]
+        assert [path.name.split(".", 1)[1] for path in files] == ["bib", "ris", "csl.json"]
+        bib, ris, _ = (path.read_text(encoding="utf-8") for path in files)
+        title = card.select_one("a.award-page-link").get_text()
+        assert bibtexparser.parse_string(bib).entries[0]["title"] == "{" + title + "}"
+        assert rispy.loads(ris)[0]["title"] == title
+
+
+def test_no_pages_unless_asked_and_no_title_links_then(make_app, tmp_path):
+    app = _build(make_app, tmp_path, awards_pages=False)
+    assert not (app.outdir / "awards").exists()
+    page = parse_html(app.outdir / "index.html")
+    assert page.select("a.award-page-link, .award-cite") == []
+
+
+def test_other_builders_make_no_pages(make_app, tmp_path):
+    for builder in ("singlehtml", "epub"):
+        app = _build(make_app, tmp_path / builder, builder)
+        assert not list(Path(app.outdir).rglob("awards/*.html"))
+        assert not re.search(
+            r"award-cite|award-page-link",
+            "".join(path.read_text(encoding="utf-8") for path in Path(app.outdir).rglob("*.*html")),
+        )
