@@ -17,6 +17,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from . import __version__
+from .exports import FORMATS
 
 #: The schema's name beside a data file, as ``init`` and ``schema --write`` put it.
 SCHEMA_NAME = "awards.schema.json"
@@ -110,6 +111,12 @@ def _refuse(message: str) -> int:
     return 1
 
 
+def _data_files_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files", nargs="*", default=["awards.yaml"], metavar="FILE", help="a data file (default: awards.yaml)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sphinx-awards", description="Award cards for Sphinx: data files.")
     parser.add_argument("--version", action="version", version=f"sphinx-awards {__version__}")
@@ -120,9 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Check data files with the messages a Sphinx build gives: one "
         "'path:line:col: message [awards.subtype]' line per problem; exit status 1 if there is any.",
     )
-    check_parser.add_argument(
-        "files", nargs="*", default=["awards.yaml"], metavar="FILE", help="a data file (default: awards.yaml)"
-    )
+    _data_files_argument(check_parser)
     init_parser = commands.add_parser(
         "init",
         help="write a starter data file",
@@ -149,10 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         description="Print the awards of data files in another format: json (everything, as "
         "awards.json), bibtex, ris or csl (CSL-JSON, as Zotero reads it).",
     )
-    export_parser.add_argument("--format", choices=("json", "bibtex", "ris", "csl"), default="json")
-    export_parser.add_argument(
-        "files", nargs="*", default=["awards.yaml"], metavar="FILE", help="a data file (default: awards.yaml)"
-    )
+    export_parser.add_argument("--format", choices=FORMATS, default="json")
+    _data_files_argument(export_parser)
     arguments = parser.parse_args(argv)
     if arguments.command == "export":
         return export(arguments.files, arguments.format)

@@ -78,7 +78,7 @@ def unique_card_anchors(app: Sphinx, doctree: nodes.document) -> None:
         view = card["card"]
         anchor = view.anchor
         if anchor in taken:
-            renamed = next_free(anchor, taken | set(first_names.values()))
+            renamed = next_free(anchor, taken)
             if anchor not in first_names:  # the page's own element, not the same card again
                 logger.warning(
                     f"the card {view.award.id!r} would have the same id as another element of this page "

@@ -277,6 +277,19 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
     return f'<ul class="{css_class}">' + "".join(items) + "</ul>"
 
 
+#: Citation formats: (file suffix, the menu's words).
+CITATIONS = ((".bib", "BibTeX"), (".ris", "RIS"), (".csl.json", "CSL-JSON"))
+
+
+def cite_menu(base_url: str) -> str:
+    """The Cite menu: a list of downloads, no script needed."""
+    cite = _("Cite")  # not inside the f-string, where pybabel cannot see it
+    links = "".join(
+        f'<li><a href="{escape(base_url)}{suffix}" download>{words}</a></li>' for suffix, words in CITATIONS
+    )
+    return f'<details class="award-cite"><summary>{escape(str(cite))}</summary><ul>{links}</ul></details>'
+
+
 def card_html(
     view: CardView, permalink: str, *, fold_authors: bool = True, page_url: str = "", cite: str = ""
 ) -> str:
@@ -324,8 +337,6 @@ def visit_card_html(self: HTML5Translator, node: award_card) -> None:
     e_reader = self.builder.name.startswith("epub")
     page_url = cite = ""
     if self.config.awards_pages and self.builder.name in ("html", "dirhtml"):
-        from .pages import cite_menu  # pages.py builds on this module
-
         page_url = self.builder.get_relative_uri(self.builder.current_docname, view.page)
         cite = cite_menu(cite_base(page_url))
     self.body.append(card_html(view, permalink, fold_authors=not e_reader, page_url=page_url, cite=cite))

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from .model import AwardsData
+
 logger = logging.getLogger(__name__)
 
 
@@ -99,10 +101,25 @@ def pages_with_changed_data(env: BuildEnvironment, already: Set[str], max_bytes:
     }
 
 
-def paths_read(env: BuildEnvironment) -> list[str]:
-    """Every data file a page of the site reads, in the order of the pages."""
-    files = _files_read(env)
-    return list(dict.fromkeys(path for docname in sorted(files) for path in files[docname]))
+def cache_dir(env: BuildEnvironment) -> Path:
+    """Where checked results are kept across builds (``checked.py``)."""
+    return Path(env.doctreedir) / "sphinx_awards"
+
+
+def files_shown(app: Sphinx) -> list[AwardsData]:
+    """Every usable data file a page of the site reads, in the order of the
+    pages, from the results the pages' reading checked (no file parsed again).
+    Kept on the builder for the build: the award pages and the exports both ask."""
+    memo = app.builder.__dict__.setdefault("_awards_files_shown", {})
+    if "files" not in memo:
+        from .checked import load_awards
+
+        read = _files_read(app.env)
+        paths = dict.fromkeys(path for docname in sorted(read) for path in read[docname])
+        loaded = (load_awards(path, app.config.awards_max_bytes, cache_dir(app.env)).data for path in paths)
+        memo["files"] = [data for data in loaded if data is not None]
+    files: list[AwardsData] = memo["files"]
+    return files
 
 
 def any_unusable(env: BuildEnvironment, docname: str | None = None) -> bool:

@@ -8,7 +8,6 @@ directory with a leading ``/``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils.parsers.rst import directives
@@ -17,7 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import render
 from .checked import load_awards
-from .datafiles import FileRead, Report, is_allowed, note_file_read
+from .datafiles import FileRead, Report, cache_dir, is_allowed, note_file_read
 from .domain import CardLocation, awards_domain
 from .i18n import messages_node, translate
 from .messages import Language, TextLanguages
@@ -45,27 +44,22 @@ class _AwardsDirective(SphinxDirective):
         try:
             relative_path, path = self.env.relfn2path(argument, self.env.docname)
         except (OSError, RuntimeError, ValueError) as error:  # a symlink loop, a NUL in the name
-            logger.warning(
+            self.warn(
                 f"cannot read the data file {argument!r}: {error}",
-                location=self.get_location(),
-                type="awards",
-                subtype="file",
+                "file",
             )
             return None
         if not is_allowed(path, self.env.srcdir, self.config.awards_data_dirs):
             # Not quoted, not read: a symlink to /proc or ../../secret.yaml says nothing of itself.
-            logger.warning(
+            self.warn(
                 f"the data file {argument!r} is outside the source directory and the folders in "
                 "awards_data_dirs, so it is not read; move it in, or add its folder to awards_data_dirs "
                 "in conf.py",
-                location=self.get_location(),
-                type="awards",
-                subtype="file",
+                "file",
             )
             return None
         self.env.note_dependency(relative_path)
-        cache_dir = Path(self.env.doctreedir) / "sphinx_awards"
-        result = load_awards(path, self.config.awards_max_bytes, cache_dir)
+        result = load_awards(path, self.config.awards_max_bytes, cache_dir(self.env))
         reports = tuple(self.report(problem, path) for problem in result.problems)
         note_file_read(self.env, path, FileRead(result.digest, reports, result.data is not None))
         return result.data
@@ -82,17 +76,19 @@ class _AwardsDirective(SphinxDirective):
             self.deprecated("the :award: option", "the :level: option")
         selection = Selection.from_options(self.options)
         for message in selection.unknown_ids(data):
-            logger.warning(message, location=self.get_location(), type="awards", subtype="option")
+            self.warn(message, "option")
         return selection
+
+    def warn(self, message: str, subtype: str) -> None:
+        """A warning at the directive, ``awards.<subtype>``."""
+        logger.warning(message, location=self.get_location(), type="awards", subtype=subtype)
 
     def deprecated(self, old: str, new: str) -> None:
         """A name of 0.1 that still works, said once where it is used."""
-        logger.warning(
+        self.warn(
             f"{old} is now {new} (the :award: role links to one card; the option filters by level); "
             f"{old} still works in 0.2 and is gone in 0.3",
-            location=self.get_location(),
-            type="awards",
-            subtype="deprecated",
+            "deprecated",
         )
 
     @property
@@ -113,7 +109,7 @@ class _AwardsDirective(SphinxDirective):
         for message in translation.refused:
             if message not in reported:
                 reported.add(message)
-                logger.warning(message, location=self.get_location(), type="awards", subtype="translation")
+                self.warn(message, "translation")
         site = Language(self.config.language or "en")
         return translation.data, TextLanguages(site, Language(data.language), translation.translated)
 
@@ -122,12 +118,10 @@ class _AwardsDirective(SphinxDirective):
         ids = {award.id for award in shown}
         filters = [f":{name}:" for name in FILTER_OPTIONS if name in self.options]
         if not ids and filters and data.awards:
-            logger.warning(
+            self.warn(
                 f"the filters ({', '.join(filters)}) keep no award of {data.path}, so nothing is shown; "
                 "check the ids, or combine fewer filters",
-                location=self.get_location(),
-                type="awards",
-                subtype="option",
+                "option",
             )
         messages = messages_node(data._replace(awards=tuple(a for a in data.awards if a.id in ids)))
         for node in (*results, messages):
@@ -204,12 +198,10 @@ class Awards(_AwardsDirective):
             location = CardLocation(data.anchor(award), award.title, data.path)
             clash = domain.note_card(name, self.env.docname, location)
             if clash is not None:
-                logger.warning(
+                self.warn(
                     f"the award id {name!r} is also used in {clash.data_path}; give one of the files a "
                     "'namespace' so that :award: links can tell them apart",
-                    location=self.get_location(),
-                    type="awards",
-                    subtype="duplicate-id",
+                    "duplicate-id",
                 )
 
 

@@ -54,8 +54,8 @@ _AND = re.compile(r"\band\b", re.IGNORECASE)
 
 
 def _year(data: AwardsData) -> int | None:
-    """The year of the event: its first dated meta entry."""
-    return next((item.date.year for item in data.meta if item.date is not None), None)
+    date = data.first_date
+    return date.year if date is not None else None
 
 
 def _level_name(data: AwardsData, award: Award) -> str:
@@ -184,15 +184,9 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         return
     if app.builder.name.startswith("epub"):  # the book is packed already; it is no website
         return
-    from .checked import load_awards
-    from .datafiles import paths_read
+    from .datafiles import files_shown
 
-    files = []
-    cache_dir = Path(app.env.doctreedir) / "sphinx_awards"  # what the pages' reading checked
-    for path in paths_read(app.env):
-        data = load_awards(path, app.config.awards_max_bytes, cache_dir).data
-        if data is not None:
-            files.append(data)
+    files = files_shown(app)
     if not files:
         return
     for format_name, name in FILE_NAMES.items():

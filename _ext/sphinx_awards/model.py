@@ -148,6 +148,11 @@ class AwardsData(NamedTuple):
             language=data.get("language", "en"),
         )
 
+    @property
+    def first_date(self) -> datetime.date | None:
+        """The event's date, for citations: its first dated meta entry."""
+        return next((item.date for item in self.meta if item.date is not None), None)
+
     def reference_name(self, award: Award) -> str:
         """What ``:award:`` takes: ``id``, or ``namespace:id`` in a namespaced file."""
         return f"{self.namespace}:{award.id}" if self.namespace else award.id

@@ -21,16 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .anchors import award_page, cite_base
-from .card import CardView, card_html
-from .i18n import _
+from .card import CardView, card_html, cite_menu
+from .datafiles import files_shown
 from .messages import Language, TextLanguages
+from .metadata import ld_script, scholarly_article
 from .model import Award, AwardsData
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-#: Citation formats: (file suffix, the menu's words).
-CITATIONS = ((".bib", "BibTeX"), (".ris", "RIS"), (".csl.json", "CSL-JSON"))
 
 
 def page_name(data: AwardsData, award: Award) -> str:
@@ -42,32 +40,12 @@ def makes_pages(app: Sphinx) -> bool:
     return bool(app.config.awards_pages) and app.builder.name in ("html", "dirhtml")
 
 
-def _files(app: Sphinx) -> Iterator[AwardsData]:
-    from .checked import load_awards
-    from .datafiles import paths_read
-
-    cache_dir = Path(app.env.doctreedir) / "sphinx_awards"  # what the pages' reading checked
-    for path in paths_read(app.env):
-        data = load_awards(path, app.config.awards_max_bytes, cache_dir).data
-        if data is not None:
-            yield data
-
-
-def cite_menu(base_url: str) -> str:
-    """The Cite menu: a list of downloads, no script needed."""
-    cite = _("Cite")  # not inside the f-string, where pybabel cannot see it
-    links = "".join(
-        f'<li><a href="{escape(base_url)}{suffix}" download>{words}</a></li>' for suffix, words in CITATIONS
-    )
-    return f'<details class="award-cite"><summary>{escape(str(cite))}</summary><ul>{links}</ul></details>'
-
-
 def scholar_tags(data: AwardsData, award: Award) -> str:
     """Google Scholar's ``citation_*`` tags (title, authors in order, date,
     conference, PDF), Open Graph's, and a description; no tag left empty."""
     tags: list[tuple[str, str, str]] = [("name", "citation_title", award.title)]
     tags += [("name", "citation_author", name) for name in award.authors]
-    dated = next((item.date for item in data.meta if item.date is not None), None)
+    dated = data.first_date
     if dated is not None:
         tags.append(("name", "citation_publication_date", dated.strftime("%Y/%m/%d")))
     tags.append(("name", "citation_conference_title", data.title))
@@ -87,18 +65,8 @@ def scholar_tags(data: AwardsData, award: Award) -> str:
     )
 
 
-def _json_ld(data: AwardsData, award: Award) -> str:
-    article = {
-        "@context": "https://schema.org",
-        "@type": "ScholarlyArticle",
-        "name": award.title,
-        "author": [{"@type": "Person", "name": name} for name in award.authors],
-        "url": award.url,
-        "award": data.level(award.level).name,
-        "isPartOf": data.title,
-    }
-    payload = json.dumps(article, ensure_ascii=False, separators=(",", ":"))
-    return '<script type="application/ld+json">' + payload.replace("<", "\\u003c") + "</script>"
+def _json_ld(view: CardView, data: AwardsData) -> str:
+    return ld_script({"@context": "https://schema.org", **scholarly_article(view), "isPartOf": data.title})
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -106,7 +74,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not makes_pages(app):
         return
     site = Language(app.config.language or "en")
-    for data in _files(app):
+    for data in files_shown(app):
         languages = TextLanguages(site, Language(data.language))
         for award in data.awards:
             name = page_name(data, award)
@@ -115,7 +83,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             body = (
                 '<section class="awards-page">\n'
                 + card_html(view, "", fold_authors=False, cite=cite_menu(cite_base(own_url)))
-                + _json_ld(data, award)
+                + _json_ld(view, data)
                 + "</section>\n"
             )
             context = {
@@ -133,7 +101,7 @@ def write_citations(app: Sphinx, exception: Exception | None) -> None:
         return
     from .exports import bibtex_entry, csl_item, ris_record
 
-    for data in _files(app):
+    for data in files_shown(app):
         for award in data.awards:
             base = Path(app.outdir) / page_name(data, award)
             if app.builder.name == "dirhtml":

@@ -97,7 +97,7 @@ def _emitted_subtypes() -> set[str]:
     """Every subtype the package's code names: ``subtype="..."`` keywords, and
     the subtype argument of its own report helpers (a short hyphenated word
     among their arguments)."""
-    helpers = {"report", "_fatal", "Problem", "Report", "unreadable", "fail"}
+    helpers = {"report", "_fatal", "Problem", "Report", "unreadable", "fail", "warn"}
     found: set[str] = set()
     for path in PACKAGE.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
