@@ -91,7 +91,7 @@ def _quickstart_site(session: nox.Session) -> Path:
 @nox.parametrize(("python", "sphinx"), MATRIX, ids=[f"sphinx{s}" for _, s in MATRIX])
 def compat(session: nox.Session, sphinx: str) -> None:
     """The extension's tests and an outside site, on one Sphinx line."""
-    session.install(_wheel(), f"sphinx=={sphinx}.*", *TEST_TOOLS)
+    session.install(f"{_wheel()}[import]", f"sphinx=={sphinx}.*", *TEST_TOOLS)
     session.run("python", "-c", "import sphinx, docutils; print(sphinx.__version__, docutils.__version__)")
     session.run(
         "pytest", "tests/ext", "-q", "-p", "no:cacheprovider", "-o", "pythonpath=tests",

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import __version__
 from .exports import FORMATS
+from .importer import IMPORT_FORMATS
 
 #: The schema's name beside a data file, as ``init`` and ``schema --write`` put it.
 SCHEMA_NAME = "awards.schema.json"
@@ -57,6 +58,21 @@ def export(paths: list[str], format_name: str) -> int:
             files.append(result.data)
     sys.stdout.write(exported(files, format_name))
     return 1 if failed else 0
+
+
+def import_references(path: str, format_name: str | None, defaults: dict[str, str]) -> int:
+    """Award entries on standard output; entries that cannot be read are
+    named on standard error (exit status 1), the others still written."""
+    from .importer import entries_yaml, read_references
+
+    imported = read_references(path, format_name)
+    for problem in imported.problems:
+        print(problem, file=sys.stderr)
+    if imported.entries:
+        sys.stdout.write(entries_yaml(imported, path, defaults))
+    elif not imported.problems:
+        print(f"{path}: no entries to import", file=sys.stderr)
+    return 1 if imported.problems or not imported.entries else 0
 
 
 def _schema_text() -> str:
@@ -156,7 +172,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     export_parser.add_argument("--format", choices=FORMATS, default="json")
     _data_files_argument(export_parser)
+    import_parser = commands.add_parser(
+        "import",
+        help="write award entries from BibTeX or CSL-JSON",
+        description="Print award entries for a data file from a BibTeX file (needs the 'import' extra: "
+        "pip install 'sphinx-awards[import]') or CSL-JSON (Zotero's export): the title, authors, address, "
+        "abstract and keywords it holds; TODO where you decide (level, track, theme, summary).",
+    )
+    import_parser.add_argument("file", metavar="FILE", help="a .bib or .json file")
+    import_parser.add_argument(
+        "--format", choices=IMPORT_FORMATS, help="the file's format (default: csl for .json, else bibtex)"
+    )
+    for key in ("level", "track", "theme"):
+        import_parser.add_argument(f"--{key}", metavar="ID", help=f"the {key} of every entry (default: TODO)")
     arguments = parser.parse_args(argv)
+    if arguments.command == "import":
+        defaults = {key: getattr(arguments, key) or "" for key in ("level", "track", "theme")}
+        return import_references(arguments.file, arguments.format, defaults)
     if arguments.command == "export":
         return export(arguments.files, arguments.format)
     if arguments.command == "init":

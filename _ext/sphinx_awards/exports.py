@@ -4,7 +4,8 @@
 published JSON Schema, ``schema/awards-export.schema.json``); the three
 citation formats hold each award as a conference paper: title, every author
 in order, the event as its container, the year of the event's first date,
-the paper's address, and the award in a note.
+the paper's address, its description as the abstract, its tags as keywords,
+and the award in a note (``sphinx-awards import`` reads them back).
 
 Written by hand, not with a BibTeX library: the formats need only escaping,
 and every string comes from checked data (one line, no control characters).
@@ -62,6 +63,11 @@ def _level_name(data: AwardsData, award: Award) -> str:
     return data.level(award.level).name
 
 
+def _tags(award: Award) -> list[str]:
+    """Each tag as one text (an emoji and its words); citation formats call them keywords."""
+    return [" ".join(part for part in tag if part) for tag in award.tags]
+
+
 def award_record(data: AwardsData, award: Award) -> dict[str, Any]:
     """What ``awards.json`` says of one award."""
     return {
@@ -72,7 +78,7 @@ def award_record(data: AwardsData, award: Award) -> dict[str, Any]:
         "track": award.track,
         "theme": award.theme,
         "summary": award.summary,
-        "tags": [" ".join(part for part in tag if part) for tag in award.tags],
+        "tags": _tags(award),
         "description": award.description,
         "authors": list(award.authors),
         "url": award.url,
@@ -114,8 +120,11 @@ def csl_item(data: AwardsData, award: Award) -> dict[str, Any]:
         "author": [{"literal": name} for name in award.authors],
         "container-title": data.title,
         "URL": award.url,
+        "abstract": award.description,
         "note": _level_name(data, award),
     }
+    if award.tags:
+        item["keyword"] = ", ".join(_tags(award))
     year = _year(data)
     if year is not None:
         item["issued"] = {"date-parts": [[year]]}
@@ -142,12 +151,14 @@ def bibtex_entry(data: AwardsData, award: Award) -> str:
         ("author", " and ".join(_bibtex_name(name) for name in award.authors)),
         ("booktitle", _latex(data.title)),
         ("url", award.url.replace("\\", "").replace("{", "%7B").replace("}", "%7D")),
+        ("abstract", _latex(award.description)),
+        ("keywords", _latex(", ".join(_tags(award)))),
         ("note", _latex(_level_name(data, award))),
     ]
     year = _year(data)
     if year is not None:
         fields.insert(3, ("year", str(year)))
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@inproceedings{{{bibtex_key(data, award)},\n{body}\n}}\n"
 
 
@@ -159,7 +170,9 @@ def ris_record(data: AwardsData, award: Award) -> str:
     year = _year(data)
     if year is not None:
         lines.append(("PY", str(year)))
-    lines += [("UR", award.url), ("N1", _level_name(data, award)), ("ER", "")]
+    lines += [("UR", award.url), ("AB", award.description)]
+    lines += [("KW", tag) for tag in _tags(award)]
+    lines += [("N1", _level_name(data, award)), ("ER", "")]
     return "".join(f"{tag}  - {value}\n" for tag, value in lines)
 
 

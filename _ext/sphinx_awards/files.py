@@ -25,27 +25,34 @@ _KINDS = {
 }
 
 
-def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Problem:
-    """The file's bytes, when it is a regular file of at most ``max_bytes``."""
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES, kind: str = "data file") -> bytes | Problem:
+    """The file's bytes, when it is a regular file of at most ``max_bytes``
+    (``kind`` names the file in messages: a data file, or a file to import)."""
 
     def unreadable(reason: str) -> Problem:
-        return Problem(path, 1, 1, f"cannot read the data file: {reason}", "file", fatal=True)
+        return Problem(path, 1, 1, f"cannot read the {kind}: {reason}", "file", fatal=True)
 
     if not path:
-        return unreadable("the path is empty; name the data file")
+        return unreadable(f"the path is empty; name the {kind}")
     try:
         status = Path(path).stat()
         if not stat.S_ISREG(status.st_mode):
-            kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
-            return unreadable(f"it is {kind}, not a file")
+            file_type = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+            return unreadable(f"it is {file_type}, not a file")
         if status.st_size > max_bytes:
             return unreadable(
                 f"it is {status.st_size:,} bytes, more than the {max_bytes:,} allowed; "
-                "split it into several files or raise awards_max_bytes in conf.py"
+                + (
+                    "split it into several files or raise awards_max_bytes in conf.py"
+                    if kind == "data file"
+                    else "split it"
+                )
             )
         with Path(path).open("rb") as file:
             raw = file.read(max_bytes + 1)
     except FileNotFoundError:
+        if kind != "data file":
+            return unreadable("there is no such file")
         return unreadable(
             "there is no such file; 'sphinx-awards init FILE' writes a starter file, or name another "
             "one (the directive's argument, or awards_data in conf.py)"

@@ -39,10 +39,14 @@ _NOT_ONE_LINE = re.compile(
 _NOT_TEXT = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}")
 
 
+#: What ``sphinx-awards import`` writes where the user must decide.
+PLACEHOLDER = "TODO"
+
+
 def is_text(value: str, *, one_line: bool) -> bool:
-    """``text_problem(value, one_line=...) is None``, in one regex search: the
-    schema's check calls it for every string of the file."""
-    return (_NOT_ONE_LINE if one_line else _NOT_TEXT).search(value) is None
+    """``text_problem(value, one_line=...) is None``, in one regex search and
+    one comparison: the schema's check calls it for every string of the file."""
+    return (_NOT_ONE_LINE if one_line else _NOT_TEXT).search(value) is None and value != PLACEHOLDER
 
 
 def _character(char: str) -> str:
@@ -58,6 +62,8 @@ def _character(char: str) -> str:
 
 def text_problem(value: str, *, one_line: bool) -> str | None:
     """Why ``value`` cannot be shown as text (one line when ``one_line``), or None."""
+    if value == PLACEHOLDER:
+        return f"is {PLACEHOLDER}, a place left for you (by sphinx-awards import): write the text"
     found = (_NOT_ONE_LINE if one_line else _NOT_TEXT).search(value)
     if found is None:
         return None

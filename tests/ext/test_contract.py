@@ -163,3 +163,10 @@ def test_the_data_file_page_marks_the_keys_the_schema_requires():
             required |= {"text", "date", "link"}
         assert documented[key][1] == required, key
     assert documented["event"][1] == set(SCHEMA["properties"]["event"]["required"])
+
+
+def test_ids_written_by_the_extension_fit_the_schemas_id():
+    """``sphinx-awards import`` cuts ids to the length the schema allows."""
+    from sphinx_awards.importer import MAX_ID_LENGTH
+
+    assert SCHEMA["$defs"]["id"]["maxLength"] == MAX_ID_LENGTH

