@@ -111,6 +111,10 @@ def add_page_assets(
                 "data-status": cards_shown(len(contents.cards)),
                 "data-hint": str(_("Shows only the cards of this theme; press again to show all.")),
             }
+            if app.config.awards_pages:  # the Cite menus' copy buttons
+                attributes["data-copy"] = str(_("Copy"))
+                attributes["data-copied"] = str(_("Copied to the clipboard."))
+                attributes["data-copy-failed"] = str(_("Copying failed; the link downloads the file."))
             app.add_js_file(SCRIPT, **attributes)
     if contents.cards and app.config.awards_json_ld and not _is_e_book(app):
         context["body"] = context.get("body", "") + json_ld_script(contents.cards)

@@ -39,6 +39,43 @@
     for (const details of closed) details.open = false;
   });
 
+  // One live region says what the script did.
+  let status = null;
+  const announce = (text) => {
+    if (!status) {
+      status = document.createElement("p");
+      status.className = "awards-sr-only";
+      status.setAttribute("role", "status");
+      document.body.append(status);
+    }
+    status.textContent = text;
+  };
+
+  // -- cite: a copy button beside each download (the link is the fallback) --
+  if (script.dataset.copy) {
+    for (const link of document.querySelectorAll(".award-cite a[download]")) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "award-cite__copy";
+      button.textContent = script.dataset.copy;
+      button.setAttribute("aria-label", `${script.dataset.copy} ${link.textContent}`);
+      button.onclick = async () => {
+        try {
+          const response = await fetch(link.href);
+          if (!response.ok) throw response.status;
+          await navigator.clipboard.writeText(await response.text());
+          announce(script.dataset.copied);
+          button.dataset.done = "copied";
+        } catch {
+          // file:// pages cannot fetch; a browser may refuse the clipboard
+          announce(script.dataset.copyFailed);
+          button.dataset.done = "failed";
+        }
+      };
+      link.after(" ", button);
+    }
+  }
+
   // -- legend: each theme a button that filters the cards --------------------
   const KEY = "awards-theme";
   // "{shown} of 7 cards shown", in the page's language
@@ -75,11 +112,7 @@
     buttons.push(button);
   }
   if (!buttons.length) return;
-  const status = document.createElement("p");
-  status.className = "awards-sr-only";
-  status.setAttribute("role", "status");
-  document.body.append(status);
-  function show(announce) {
+  function show(spoken) {
     let theme = new URL(location).searchParams.get(KEY);
     if (!buttons.some((b) => b.value === theme)) theme = null;
     let shown = 0;
@@ -95,7 +128,7 @@
       group.hidden = !group.querySelector(".award-card:not([hidden])");
     }
     for (const b of buttons) b.setAttribute("aria-pressed", b.value === theme);
-    if (announce) status.textContent = said.replace("{shown}", shown);
+    if (spoken) announce(said.replace("{shown}", shown));
   }
   addEventListener("popstate", () => show(true));
   show(false);
