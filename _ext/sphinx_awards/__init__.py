@@ -117,6 +117,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("awards-archive", directives.AwardsArchive)
     app.add_domain(domain.AwardsDomain)
     app.add_role("award", domain.AwardRole())
+    app.add_role("award-page", domain.AwardRole("award-page"))
     app.connect("warn-missing-reference", domain.warn_unknown_award)
     app.connect("env-updated", domain.publish_card_labels)
     app.connect("doctree-read", anchors.unique_card_anchors)

@@ -25,6 +25,8 @@ from .nodes import award_card
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +41,19 @@ def joined(*names: str) -> str:
 def award_page(anchor: str) -> str:
     """The page of an award (``pages.py``), by the card's first anchor."""
     return f"awards/{anchor}"
+
+
+def reference_anchor(reference_name: str) -> str:
+    """The card's first anchor from what ``:award:`` takes: ``ns:id`` is ``ns--id``."""
+    return reference_name.replace(":", SEPARATOR)
+
+
+#: The builders that write a page per award when ``awards_pages`` is on.
+PAGE_BUILDERS = ("html", "dirhtml")
+
+
+def writes_award_pages(config: Config, builder: Builder) -> bool:
+    return bool(config.awards_pages) and builder.name in PAGE_BUILDERS
 
 
 def cite_base(page_url: str) -> str:

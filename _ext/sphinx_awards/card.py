@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .anchors import award_page, cite_base, joined, next_free
+from .anchors import award_page, cite_base, joined, next_free, writes_award_pages
 from .i18n import _, label
 from .messages import TextLanguages
 from .model import Award, AwardsData, Tag
@@ -336,7 +336,7 @@ def visit_card_html(self: HTML5Translator, node: award_card) -> None:
         )
     e_reader = self.builder.name.startswith("epub")
     page_url = cite = ""
-    if self.config.awards_pages and self.builder.name in ("html", "dirhtml"):
+    if writes_award_pages(self.config, self.builder):
         page_url = self.builder.get_relative_uri(self.builder.current_docname, view.page)
         cite = cite_menu(cite_base(page_url))
     self.body.append(card_html(view, permalink, fold_authors=not e_reader, page_url=page_url, cite=cite))

@@ -12,6 +12,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from .anchors import award_page, reference_anchor, writes_award_pages
 from .problems import listed
 
 if TYPE_CHECKING:
@@ -34,15 +35,21 @@ class CardLocation(NamedTuple):
 
 
 class AwardRole(XRefRole):
-    """``:award:`id``` or ``:award:`text <id>```: a link to a card, titled by the paper."""
+    """``:award:`id``` or ``:award:`text <id>```: a link to a card, titled by the paper.
 
-    def __init__(self) -> None:
+    ``:award-page:`id``` links to the award's own page instead (``awards_pages``,
+    HTML builders); where there is none (other builders, pages off) it links
+    to the card, so one text serves every output.
+    """
+
+    def __init__(self, kind: str = "award") -> None:
         super().__init__(innernodeclass=nodes.inline, warn_dangling=True)
+        self.kind = kind
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         # Registered both as :awards:award: and as plain :award:; either way
         # the reference belongs to this domain.
-        self.name = f"{AwardsDomain.name}:award"
+        self.name = f"{AwardsDomain.name}:{self.kind}"
         return super().run()
 
     def result_nodes(
@@ -58,8 +65,11 @@ class AwardsDomain(Domain):
 
     name = "awards"
     label = "Awards"
-    object_types: ClassVar[dict[str, ObjType]] = {"award": ObjType("award", "award")}
-    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {"award": AwardRole()}
+    object_types: ClassVar[dict[str, ObjType]] = {"award": ObjType("award", "award", "award-page")}
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
+        "award": AwardRole(),
+        "award-page": AwardRole("award-page"),
+    }
     initial_data: ClassVar[dict[str, Any]] = {"cards": {}, "references": {}}
     data_version = 1
 
@@ -130,6 +140,9 @@ class AwardsDomain(Domain):
         docname, card = found
         if not node.get("refexplicit"):
             contnode = nodes.inline(card.title, card.title, classes=contnode["classes"])
+        if typ == "award-page" and writes_award_pages(env.config, builder):
+            uri = builder.get_relative_uri(fromdocname, award_page(reference_anchor(target)))
+            return nodes.reference("", "", contnode, internal=True, refuri=uri, reftitle=card.title)
         return make_refnode(builder, fromdocname, docname, card.anchor, contnode, card.title)
 
     def resolve_any_xref(

@@ -20,7 +20,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .anchors import award_page, cite_base
+from .anchors import award_page, cite_base, writes_award_pages
 from .card import CardView, card_html, cite_menu
 from .datafiles import files_shown
 from .messages import Language, TextLanguages
@@ -37,7 +37,7 @@ def page_name(data: AwardsData, award: Award) -> str:
 
 
 def makes_pages(app: Sphinx) -> bool:
-    return bool(app.config.awards_pages) and app.builder.name in ("html", "dirhtml")
+    return writes_award_pages(app.config, app.builder)
 
 
 def scholar_tags(data: AwardsData, award: Award) -> str:

@@ -78,6 +78,9 @@ def test_role_links_to_the_card_with_the_paper_title(built):
     assert by_text["Second Paper"] == "index.html#second-paper"
     assert by_text["the first one"] == "index.html#first-paper"
     assert by_text["An Old Paper"] == "year2024.html#y2024--old-paper"
+    # :award-page: leads to the card where no award pages are written (the default)
+    assert by_text["its page"] == "index.html#second-paper"
+    assert by_text["the older page"] == "year2024.html#y2024--old-paper"
     deep = parse_html(built.outdir / "more" / "deep.html")
     assert [a["href"] for a in deep.select("a.reference.internal") if "Third" in a.get_text()] == [
         "../index.html#third-paper"

@@ -55,6 +55,35 @@ def test_each_award_has_a_page_that_google_scholar_can_index(make_app, tmp_path)
         assert '"@type":"ScholarlyArticle"' in str(page.select_one("script[type='application/ld+json']"))
 
 
+@pytest.mark.parametrize(
+    ("builder", "refs", "expected"),
+    [
+        ("html", "refs.html", {"awards/second-paper.html", "awards/y2024--old-paper.html"}),
+        ("dirhtml", "refs/index.html", {"../awards/second-paper/", "../awards/y2024--old-paper/"}),
+    ],
+)
+def test_the_award_page_role_leads_to_the_pages_and_award_to_the_cards(
+    make_app, tmp_path, builder, refs, expected
+):
+    app = _build(make_app, tmp_path, builder)
+    page = parse_html(app.outdir / refs)
+    links = {a.get_text(): a["href"] for a in page.select("a.reference.internal")}
+    assert {links["its page"], links["the older page"]} == expected
+    for href in expected:
+        assert (
+            app.outdir / Path(refs).parent / href / ("index.html" if builder == "dirhtml" else "")
+        ).is_file()
+    assert links["Second Paper"].endswith("#second-paper")  # :award: still the card
+
+
+def test_the_award_page_role_leads_to_the_card_in_other_builders(make_app, tmp_path):
+    app = _build(make_app, tmp_path, "singlehtml")
+    page = parse_html(app.outdir / "index.html")
+    links = {a.get_text(): a["href"] for a in page.select("a.reference.internal")}
+    assert links["its page"] == links["Second Paper"]  # the card, as :award: links it
+    assert links["its page"].endswith("#second-paper")
+
+
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
 def test_card_titles_lead_to_the_pages_and_the_cite_menu_to_files_that_parse(make_app, tmp_path, builder):
     app = _build(make_app, tmp_path, builder)
