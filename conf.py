@@ -32,6 +32,8 @@ copyright = "2026, the sphinx-awards team"
 extensions = ["sphinx_awards", "awards_docs", "myst_parser", "sphinxext.opengraph"]
 
 awards_data = "awards.yaml"
+# Each year's data file, for ":year:" on the directives and the archive.
+awards_years = {2025: "awards.yaml", 2024: "archive/neurips2024.yaml", 2023: "archive/neurips2023.yaml"}
 # A page per award (awards/<id>.html) with Google Scholar's citation tags and
 # a Cite menu (BibTeX, RIS, CSL-JSON) on every card.
 awards_pages = True

@@ -76,6 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("awards_json_ld", True, "html", types=frozenset({bool}))
     app.add_config_value("awards_max_bytes", DEFAULT_MAX_BYTES, "env", types=frozenset({int}))
     app.add_config_value("awards_data_dirs", [], "env", types=frozenset({list, tuple}))
+    app.add_config_value("awards_years", {}, "env", types=frozenset({dict}))
     app.add_config_value("awards_exports", True, "html", types=frozenset({bool}))
     app.add_config_value("awards_pages", False, "html", types=frozenset({bool}))
 

@@ -35,12 +35,41 @@ logger = logging.getLogger(__name__)
 class _AwardsDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[OptionSpec] = {"class": directives.class_option, **FILTER_OPTIONS}
+    option_spec: ClassVar[OptionSpec] = {
+        "class": directives.class_option,
+        "year": directives.unchanged_required,
+        **FILTER_OPTIONS,
+    }
+
+    def data_file(self) -> str | None:
+        """The directive's file: its argument, the year's file (``:year:``,
+        from ``awards_years``), or ``awards_data``; None for an unknown year."""
+        year = self.options.get("year")
+        if year is None or self.arguments:
+            if year is not None:
+                self.warn(
+                    f"both a file and :year: {year} are given; the file {self.arguments[0]!r} is used",
+                    "option",
+                )
+            return self.arguments[0] if self.arguments else self.config.awards_data
+        return self.year_file(year)
+
+    def year_file(self, year: str) -> str | None:
+        """The data file of ``year`` in ``awards_years``, from the source directory."""
+        years = {str(key): path for key, path in self.config.awards_years.items()}
+        if year not in years:
+            known = ", ".join(sorted(years, reverse=True)) or "none (awards_years in conf.py is empty)"
+            self.warn(f"no data file for the year {year!r}; the years in awards_years are: {known}", "option")
+            return None
+        path = str(years[year])
+        return path if path.startswith("/") else f"/{path}"
 
     def load(self, argument: str | None = None) -> AwardsData | None:
         """The checked data, its problems recorded for the page; None if unusable."""
         if argument is None:
-            argument = self.arguments[0] if self.arguments else self.config.awards_data
+            argument = self.data_file()
+            if argument is None:
+                return None
         try:
             relative_path, path = self.env.relfn2path(argument, self.env.docname)
         except (OSError, RuntimeError, ValueError) as error:  # a symlink loop, a NUL in the name
@@ -205,18 +234,29 @@ class Awards(_AwardsDirective):
                 )
 
 
+def _year_order(year: str) -> tuple[int, str]:
+    return (int(year) if year.isdigit() else -1, year)
+
+
 class AwardsArchive(_AwardsDirective):
     """Several data files (one per year, say) counted together: each file's
     title and its papers by level, and the papers of all of them."""
 
-    required_arguments = 1
-    optional_arguments = 0
     option_spec: ClassVar[OptionSpec] = {"class": directives.class_option}
+
+    def files(self) -> list[str]:
+        """The files named, else every year of ``awards_years``, the latest first."""
+        if self.arguments:
+            return self.arguments[0].split()
+        years = sorted((str(year) for year in self.config.awards_years), key=_year_order, reverse=True)
+        if not years:
+            self.warn("name the data files, or set awards_years in conf.py ({year: file})", "option")
+        return [file for year in years if (file := self.year_file(year)) is not None]
 
     def run(self) -> list[nodes.Node]:
         rows: list[render.ArchiveRow] = []
         messages: list[nodes.Node] = []
-        for argument in self.arguments[0].split():
+        for argument in self.files():
             original = self.load(argument)
             if original is None:
                 continue

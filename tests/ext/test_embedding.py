@@ -323,3 +323,35 @@ def test_an_archive_counts_several_files_and_says_which_it_cannot_read(make_app,
     warnings = [line for line in strip_colors(app.warning.getvalue()).splitlines() if "[awards." in line]
     assert len(warnings) == 1 and "archive.rst:4: WARNING: cannot read the data file" in warnings[0]
     assert "missing.yaml" in warnings[0]
+
+
+def test_year_picks_the_years_file_and_the_archive_lists_every_year_latest_first(make_app, tmp_path):
+    """``awards_years`` names each year's file (from the source directory, as
+    a page in a sub-folder sees it too); ``:year:`` picks one; an archive with
+    no files named shows every year. Mistakes are located warnings."""
+    srcdir = copy_root("embed", tmp_path / "src")
+    (srcdir / "more" / "years.rst").write_text(
+        "Years\n=====\n\n.. awards-archive::\n\n.. awards::\n   :year: 2024\n   :no-index:\n\n"
+        ".. awards-summary::\n   :year: 1999\n\n.. awards-legend:: ../y2024.yaml\n   :year: 2030\n",
+        encoding="utf-8",
+    )
+    years = {"2024": "y2024.yaml", 2030: "awards.yaml"}
+    app = make_app("html", srcdir=srcdir, builddir=tmp_path / "build", confoverrides={"awards_years": years})
+    app.build()
+    page = parse_html(app.outdir / "more" / "years.html")
+    rows = [visible_text(row) for row in page.select(".awards-archive__row")]
+    assert [row.split(" — ")[1] for row in rows] == ["3 papers (2 Gold · 1 Silver)", "2 papers (2 Gold)"]
+    assert card_ids(page) == ["y2024--old-paper", "y2024--first-paper"]
+    assert [item["data-awards-theme"] for item in page.select(".awards-legend [data-awards-theme]")] == [
+        "y2024--alpha"
+    ]  # the file named wins over :year:
+    warnings = [line for line in strip_colors(app.warning.getvalue()).splitlines() if "[awards." in line]
+    assert len(warnings) == 2, warnings
+    assert (
+        "years.rst:10: WARNING: no data file for the year '1999'; the years in awards_years are: 2030, 2024"
+        in (warnings[0])
+    )
+    assert (
+        "years.rst:13: WARNING: both a file and :year: 2030 are given; the file '../y2024.yaml' is used"
+        in (warnings[1])
+    )
