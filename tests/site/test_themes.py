@@ -280,6 +280,35 @@ def test_screenshots(pages, theme, mode, width):
         shutil.copyfile(shot, GALLERY / shot.name)
 
 
+@pytest.mark.parametrize(("theme", "mode"), MODES, ids=_ids(MODES))
+def test_an_open_cite_menu_fits_320px_reads_clearly_and_passes_axe(browser, sites, theme, mode):
+    """The Cite menu opened by keyboard on a phone: its downloads and copy
+    buttons inside the screen, 4.5:1, no axe finding; a picture of the card."""
+    context = browser.new_context(viewport={"width": 320, "height": 900}, color_scheme=mode)
+    try:
+        page = context.new_page()
+        page.goto(f"{sites}{theme}/index.html")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(150)
+        page.locator("details.award-cite > summary").first.focus()
+        page.keyboard.press("Enter")
+        menu = page.locator("details.award-cite[open]").first
+        assert menu.locator(".award-cite__copy").count() == 3
+        right = menu.evaluate(
+            "m => Math.max(...[...m.querySelectorAll('a, button')].map(e => e.getBoundingClientRect().right))"
+        )
+        assert right <= 320
+        assert page.evaluate(CONTRAST_SCRIPT, menu.element_handle()) == []
+        results = Axe().run(page, context={"include": [[".award-cite[open]"]]})
+        assert results.violations_count == 0, results.generate_report()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.locator("article.award-card", has=menu).screenshot(
+            path=str(SCREENSHOTS / f"cite-{theme}-{mode}-320.png")
+        )
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("theme", list(THEMES))
 def test_the_legend_filters_the_cards(pages, theme):
     page = pages(theme, "light", width=1000)

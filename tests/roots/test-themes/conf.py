@@ -50,3 +50,5 @@ show_warning_types = True
 # that show the same cards. Built in place, the link leads out of the source
 # directory, which awards_data_dirs allows.
 awards_data_dirs = ["../test-basic"]
+# Pages per award and the Cite menu on every card: checked in every theme.
+awards_pages = True
