@@ -79,6 +79,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("awards_years", {}, "env", types=frozenset({dict}))
     app.add_config_value("awards_exports", True, "html", types=frozenset({bool}))
     app.add_config_value("awards_pages", False, "html", types=frozenset({bool}))
+    app.add_config_value("awards_cache", False, "", types=frozenset({bool, str}))
 
     app.add_message_catalog(i18n.CATALOG, str(i18n.LOCALE_DIR))
 

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from .files import DEFAULT_MAX_BYTES, digest, read_bytes
 from .model import AwardsData
 from .problems import Problem
+from .sharedcache import code_identity, is_private
 
 
 class LoadResult(NamedTuple):
@@ -35,11 +36,18 @@ _in_memory: dict[tuple[str, str], LoadResult] = {}
 _UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError)
 
 
-def load_awards(path: str, max_bytes: int = DEFAULT_MAX_BYTES, cache_dir: Path | None = None) -> LoadResult:
+def load_awards(
+    path: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    cache_dir: Path | None = None,
+    shared_dir: Path | None = None,
+) -> LoadResult:
     """Read and check a data file; never raises for bad input.
 
     ``cache_dir`` (the doctree directory's ``sphinx_awards``) keeps results
     across processes; without it, results are kept for this process only.
+    ``shared_dir`` (``awards_cache``, ``sharedcache.py``) keeps them across
+    clean builds too.
     """
     raw = read_bytes(path, max_bytes)
     if isinstance(raw, Problem):
@@ -48,14 +56,20 @@ def load_awards(path: str, max_bytes: int = DEFAULT_MAX_BYTES, cache_dir: Path |
     if key in _in_memory:
         return _in_memory[key]
     stored = _stored_path(cache_dir, *key) if cache_dir is not None else None
+    shared = _shared_path(shared_dir, *key) if shared_dir is not None else None
     result = _read_stored(stored) if stored is not None else None
+    if result is None and shared is not None and is_private(shared, folder=False):
+        result = _read_stored(shared)
+        if result is not None and stored is not None:
+            _store(stored, result)
     if result is None:
         from .validation import check_document  # the parser and the checks, when a file needs them
         from .yamlsource import parse_bytes
 
         result = check_document(parse_bytes(path, raw))._replace(digest=key[1])
-        if stored is not None:
-            _store(stored, result)
+        for place in (stored, shared):
+            if place is not None:
+                _store(place, result)
     if len(_in_memory) > 64:
         _in_memory.clear()
     _in_memory[key] = result
@@ -68,6 +82,13 @@ def _stored_path(cache_dir: Path, path: str, content_digest: str) -> Path:
 
     of_path = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:16]
     return cache_dir / f"{of_path}-{content_digest[:32]}-{__version__}-{ENV_VERSION}.pickle"
+
+
+def _shared_path(shared_dir: Path, path: str, content_digest: str) -> Path:
+    """Named by the data file's path, its content and everything the check depends on."""
+    of_path = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    depends = hashlib.sha256(f"{content_digest} {code_identity()}".encode()).hexdigest()[:32]
+    return shared_dir / f"{of_path}-{depends}.pickle"
 
 
 def _read_stored(stored: Path) -> LoadResult | None:
@@ -87,6 +108,7 @@ def _store(stored: Path, result: LoadResult) -> None:
     temporary: Path | None = None
     try:
         stored.parent.mkdir(parents=True, exist_ok=True)
+        # NamedTemporaryFile makes the file private (0600), as the shared cache needs.
         with tempfile.NamedTemporaryFile(dir=stored.parent, suffix=".tmp", delete=False) as file:
             temporary = Path(file.name)
             pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)

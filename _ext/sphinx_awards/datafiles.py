@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from .checked import LoadResult
     from .model import AwardsData
 
 logger = logging.getLogger(__name__)
@@ -106,17 +107,24 @@ def cache_dir(env: BuildEnvironment) -> Path:
     return Path(env.doctreedir) / "sphinx_awards"
 
 
+def load(env: BuildEnvironment, path: str) -> LoadResult:
+    """The checked data file, through both caches (``checked.py``)."""
+    from .checked import load_awards
+    from .sharedcache import shared_cache_dir
+
+    shared = shared_cache_dir(env.config, env.srcdir) if env.config.awards_cache else None
+    return load_awards(path, env.config.awards_max_bytes, cache_dir(env), shared)
+
+
 def files_shown(app: Sphinx) -> list[AwardsData]:
     """Every usable data file a page of the site reads, in the order of the
     pages, from the results the pages' reading checked (no file parsed again).
     Kept on the builder for the build: the award pages and the exports both ask."""
     memo = app.builder.__dict__.setdefault("_awards_files_shown", {})
     if "files" not in memo:
-        from .checked import load_awards
-
         read = _files_read(app.env)
         paths = dict.fromkeys(path for docname in sorted(read) for path in read[docname])
-        loaded = (load_awards(path, app.config.awards_max_bytes, cache_dir(app.env)).data for path in paths)
+        loaded = (load(app.env, path).data for path in paths)
         memo["files"] = [data for data in loaded if data is not None]
     files: list[AwardsData] = memo["files"]
     return files

@@ -15,8 +15,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import render
-from .checked import load_awards
-from .datafiles import FileRead, Report, cache_dir, is_allowed, note_file_read
+from .datafiles import FileRead, Report, is_allowed, load, note_file_read
 from .domain import CardLocation, awards_domain
 from .i18n import messages_node, translate
 from .messages import Language, TextLanguages
@@ -88,7 +87,7 @@ class _AwardsDirective(SphinxDirective):
             )
             return None
         self.env.note_dependency(relative_path)
-        result = load_awards(path, self.config.awards_max_bytes, cache_dir(self.env))
+        result = load(self.env, path)
         reports = tuple(self.report(problem, path) for problem in result.problems)
         note_file_read(self.env, path, FileRead(result.digest, reports, result.data is not None))
         return result.data

@@ -81,5 +81,6 @@ SUBTYPES = {
     "translation": "a translated text (from a .po file) that fails the same checks: the source text is shown",
     "anchor": "a card whose id another element of its page has (a section): the card is renamed there",
     "import": "sphinx-awards import only: an entry of a BibTeX or CSL-JSON file that cannot be read",
+    "cache": "the awards_cache folder cannot be used (not yours alone, or cannot be made)",
     "deprecated": "an option of 0.1 that still works: ':award:' is ':level:', ':group-by: award' is 'level'",
 }

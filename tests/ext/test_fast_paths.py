@@ -234,3 +234,73 @@ def test_a_place_where_results_cannot_be_stored_changes_nothing(tmp_path):
     assert _cards(html) == cards
     assert (tmp_path / "doctrees" / "sphinx_awards").read_text(encoding="utf-8") == "in the way"
     assert not list((tmp_path / "doctrees").glob("*.tmp"))
+
+
+# -- awards_cache: checked results that survive clean builds ---------------------------------
+
+
+def _cached_site(tmp_path: Path, cache: Path) -> tuple[Path, str]:
+    """The basic site with ``awards_cache`` set, and code that builds it clean."""
+    site, html, _ = _site(tmp_path)
+    with (site / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(f"\nawards_cache = {str(cache)!r}\n")
+    arguments = [str(site), str(html), "-q", "-E", "-d", str(tmp_path / "doctrees")]
+    clean = f"import shutil; shutil.rmtree({str(tmp_path / 'doctrees')!r}, ignore_errors=True)\n"
+    return html, clean + f"from sphinx.cmd.build import build_main; assert build_main({arguments!r}) == 0"
+
+
+def test_a_clean_build_reuses_the_shared_result_without_parsing(tmp_path):
+    cache = tmp_path / "cache"
+    html, build = _cached_site(tmp_path, cache)
+    assert "yaml" in _heavy_imports_after(build, tmp_path)  # the first build checks and stores
+    first = (html / "index.html").read_text(encoding="utf-8")
+    assert oct(cache.stat().st_mode & 0o777) == "0o700"
+    stored = list(cache.glob("*.pickle"))  # one per data file the site reads
+    assert stored and all(oct(path.stat().st_mode & 0o777) == "0o600" for path in stored)
+    assert _heavy_imports_after(build, tmp_path) == []  # doctrees removed: read from the shared cache
+    assert (html / "index.html").read_text(encoding="utf-8") == first
+
+
+def test_a_change_to_the_checker_makes_a_new_result(tmp_path, monkeypatch):
+    """The result is named by the extension's code: an edited checker (an
+    editable install) never reuses what an older one decided."""
+    from sphinx_awards import checked, sharedcache
+
+    (tmp_path / "cache").mkdir(mode=0o700)
+    before = checked._shared_path(tmp_path / "cache", "awards.yaml", "0" * 64)
+    monkeypatch.setattr(sharedcache, "code_identity", lambda: "another checker")
+    monkeypatch.setattr(checked, "code_identity", lambda: "another checker")
+    assert checked._shared_path(tmp_path / "cache", "awards.yaml", "0" * 64) != before
+
+
+@pytest.mark.parametrize("damage", ["open to others", "not ours", "a link"])
+def test_a_cache_that_is_not_private_is_never_read(tmp_path, damage):
+    """A pickle can run code when loaded: one that another user could have
+    written is not read (the file is checked again), and the folder gets a warning."""
+    import os
+
+    from sphinx_awards import checked
+    from sphinx_awards.checked import load_awards
+    from sphinx_awards.sharedcache import _checked_folder
+
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    checked._in_memory.clear()
+    first = load_awards(str(SHARED_DATA), shared_dir=cache)
+    (stored,) = cache.glob("*.pickle")
+    forged = first._replace(problems=(*first.problems, "forged"))
+    stored.write_bytes(pickle.dumps(forged))
+    if damage == "open to others":
+        stored.chmod(0o666)
+    elif damage == "not ours":
+        if os.getuid() != 0:
+            pytest.skip("only root can give a file away")
+        os.chown(stored, 12345, 12345)
+    else:
+        target = tmp_path / "elsewhere.pickle"
+        stored.rename(target)
+        stored.symlink_to(target)
+    checked._in_memory.clear()
+    assert "forged" not in load_awards(str(SHARED_DATA), shared_dir=cache).problems
+    cache.chmod(0o777)
+    assert _checked_folder.__wrapped__(str(cache)) is None

@@ -36,21 +36,25 @@ def test_harness_writes_its_tables(tmp_path):
             "1",
             "--output",
             str(output),
+            "--phase-sizes",
+            "5",
+            "--instruction-sizes",
         ],
         check=True,
         capture_output=True,
     )
-    build, written = _tables(output.read_text(encoding="utf-8"))
-    for header, *rows in (build, written):
+    build, written, counted, phases = _tables(output.read_text(encoding="utf-8"))
+    assert [row[0] for row in phases[1:]][-1] == "the whole build (profiled seconds)"
+    for header, *rows in (build, written, counted):
         assert header[:2] == ["N", "build"]
-        assert [row[1] for row in rows] == ["ours", "plain", "raw", "design"]
+        assert [row[1] for row in rows] == ["ours", "ours-aliased", "plain", "raw", "design"]
         assert all(len(row) == len(header) for row in rows)
     ours = dict(zip(written[0], written[1], strict=True))
     # Reported, not budgeted here: the budgets are on the compressed files
     # (tests/ext/test_stylesheet.py, and the script's in test_browser.py).
     assert float(ours["CSS (KB)"]) > 0 and float(ours["JS (KB)"]) > 0
     raw = json.loads(output.with_suffix(".json").read_text(encoding="utf-8"))
-    assert len(raw["rows"]) == 4 and len(raw["header"]) == 17
+    assert len(raw["rows"]) == 5 and len(raw["header"]) == 23
 
 
 def test_committed_results_are_the_harness_output():
@@ -61,5 +65,5 @@ def test_committed_results_are_the_harness_output():
     raw = json.loads((REPO / "benchmarks" / "results.json").read_text(encoding="utf-8"))
     assert raw["header"] == bench.HEADER
     assert (REPO / "benchmarks" / "results.rst").read_text(encoding="utf-8") == bench.render(
-        raw["rows"], raw["caption"]
+        raw["rows"], raw["caption"], raw.get("phases", "")
     )
