@@ -41,14 +41,24 @@ def load_awards(
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: Path | None = None,
     shared_dir: Path | None = None,
+    known_digest: str | None = None,
 ) -> LoadResult:
     """Read and check a data file; never raises for bad input.
 
     ``cache_dir`` (the doctree directory's ``sphinx_awards``) keeps results
     across processes; without it, results are kept for this process only.
     ``shared_dir`` (``awards_cache``, ``sharedcache.py``) keeps them across
-    clean builds too.
+    clean builds too. With ``known_digest`` (the file is as it was when that
+    digest was taken: ``datafiles.load``), a stored result is used without
+    reading the file.
     """
+    if known_digest is not None:
+        key = (path, known_digest)
+        stored = _stored_path(cache_dir, *key) if cache_dir is not None else None
+        known = _in_memory.get(key) or (_read_stored(stored) if stored is not None else None)
+        if known is not None:
+            _in_memory[key] = known
+            return known
     raw = read_bytes(path, max_bytes)
     if isinstance(raw, Problem):
         return LoadResult(None, (raw,))

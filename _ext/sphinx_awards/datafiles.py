@@ -54,8 +54,21 @@ class FileRead(NamedTuple):
 #: docname → {data file's path: what the page read}; on the environment, so it
 #: is pickled with it (``ENV_VERSION`` guards its shape).
 _ATTRIBUTE = "awards_files_read"
-#: The pages read in this build (set by the main process before reading).
+#: The pages read in this build (set by the main process before reading;
+#: emptied once their problems are reported).
 _READ_NOW = "awards_read_now"
+#: The same, kept for the whole build (exports and labels are remade only then).
+_READ_IN_BUILD = "awards_read_in_build"
+#: path → (size, mtime in ns, digest) when a page last read the file: a no-op
+#: build trusts the digest while size and time match, without reading the file.
+_STATS = "awards_file_stats"
+
+
+def _file_stats(env: BuildEnvironment) -> dict[str, tuple[int, int, str]]:
+    if not hasattr(env, _STATS):
+        setattr(env, _STATS, {})
+    stats: dict[str, tuple[int, int, str]] = getattr(env, _STATS)
+    return stats
 
 
 def _files_read(env: BuildEnvironment) -> dict[str, dict[str, FileRead]]:
@@ -79,18 +92,39 @@ def merge_info(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: Bu
     """Bring what worker processes recorded into the main environment."""
     theirs = _files_read(other)
     _files_read(env).update((docname, theirs[docname]) for docname in docnames if docname in theirs)
+    _file_stats(env).update(_file_stats(other))
 
 
 def note_pages_to_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     setattr(env, _READ_NOW, set(docnames))
+    setattr(env, _READ_IN_BUILD, set(docnames))
+
+
+def pages_read_now(env: BuildEnvironment) -> set[str]:
+    """The pages this build read (none in a no-op build)."""
+    pages: set[str] = getattr(env, _READ_IN_BUILD, set())
+    return pages
 
 
 def pages_with_changed_data(env: BuildEnvironment, already: Set[str], max_bytes: int) -> set[str]:
     """The pages (not already outdated) whose data files' content changed since they were read."""
     current: dict[str, str | None] = {}
+    stats = _file_stats(env)
 
     def now(path: str) -> str | None:
+        """The file's digest now: the one stored when its size and modification
+        time are those it had when it was read (an edit that keeps the size
+        within the file system's time resolution is missed: ``-E`` reads all),
+        else the digest of its bytes."""
         if path not in current:
+            try:
+                status = Path(path).stat()
+                known = stats.get(path)
+                if known is not None and known[:2] == (status.st_size, status.st_mtime_ns):
+                    current[path] = known[2]
+                    return current[path]
+            except OSError:
+                pass
             content = read_bytes(path, max_bytes)
             current[path] = digest(content) if isinstance(content, bytes) else None
         return current[path]
@@ -113,7 +147,17 @@ def load(env: BuildEnvironment, path: str) -> LoadResult:
     from .sharedcache import shared_cache_dir
 
     shared = shared_cache_dir(env.config, env.srcdir) if env.config.awards_cache else None
-    return load_awards(path, env.config.awards_max_bytes, cache_dir(env), shared)
+    try:
+        status = Path(path).stat()  # before reading: a later edit then never matches it
+    except OSError:
+        status = None
+    known = _file_stats(env).get(path)
+    same = known is not None and status is not None and known[:2] == (status.st_size, status.st_mtime_ns)
+    known_digest = known[2] if same and known is not None else None
+    result = load_awards(path, env.config.awards_max_bytes, cache_dir(env), shared, known_digest)
+    if status is not None and result.digest is not None:
+        _file_stats(env)[path] = (status.st_size, status.st_mtime_ns, result.digest)
+    return result
 
 
 def files_shown(app: Sphinx) -> list[AwardsData]:

@@ -109,6 +109,7 @@ class AwardsDomain(Domain):
         return docname, shown[docname]
 
     def clear_doc(self, docname: str) -> None:
+        self.data["removed"] = True  # a page read again or removed: labels are published anew
         for name in list(self.cards):
             self.cards[name].pop(docname, None)
             if not self.cards[name]:
@@ -200,7 +201,12 @@ def card_label(anchor: str) -> str:
 def publish_card_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Once every page is read (in the main process), each card becomes a std
     label pointing at its home page, replacing the labels of the last build."""
+    from .datafiles import pages_read_now
+
     domain = awards_domain(env)
+    if "labels" in domain.data and not pages_read_now(env) and not domain.data.get("removed"):
+        return []  # nothing read, nothing removed: the labels published last time stand
+    domain.data["removed"] = False
     std = env.domains["std"]
     for label in domain.data.get("labels", ()):
         std.labels.pop(label, None)

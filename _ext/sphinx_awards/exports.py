@@ -206,7 +206,11 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         return
     if app.builder.name.startswith("epub"):  # the book is packed already; it is no website
         return
-    from .datafiles import files_shown
+    from .datafiles import files_shown, pages_read_now
+
+    written = [Path(app.outdir) / name for name in FILE_NAMES.values()]
+    if not pages_read_now(app.env) and all(path.is_file() for path in written):
+        return  # no page read again, so no data file changed: the files written last time stand
 
     files = files_shown(app)
     if not files:

@@ -127,6 +127,27 @@ def test_the_html_build_writes_the_exports_beside_the_pages(make_app, tmp_path):
     assert parse_html(app.outdir / "index.html").select("article.award-card")
 
 
+def test_a_noop_build_keeps_the_exports_and_writes_a_missing_one_again(make_app, tmp_path):
+    srcdir = copy_root("embed", tmp_path / "src")
+    make_app("html", srcdir=srcdir, builddir=tmp_path / "build").build()
+    outdir = tmp_path / "build" / "html"
+
+    def written():
+        return {path.name: path.stat().st_mtime_ns for path in outdir.glob("awards.*")}
+
+    first = written()
+    make_app("html", srcdir=srcdir, builddir=tmp_path / "build").build()
+    assert written() == first  # not written again
+    (outdir / "awards.bib").unlink()
+    make_app("html", srcdir=srcdir, builddir=tmp_path / "build").build()
+    assert "@inproceedings{first-paper," in (outdir / "awards.bib").read_text(encoding="utf-8")
+    data = srcdir / "awards.yaml"
+    renamed = data.read_text(encoding="utf-8").replace("First Paper", "Renamed Paper", 1)
+    data.write_text(renamed, encoding="utf-8")
+    make_app("html", srcdir=srcdir, builddir=tmp_path / "build").build()
+    assert "Renamed Paper" in (outdir / "awards.json").read_text(encoding="utf-8")
+
+
 def test_exports_can_be_turned_off(make_app, tmp_path):
     srcdir = copy_root("basic", tmp_path / "src")
     app = make_app(

@@ -304,3 +304,62 @@ def test_a_cache_that_is_not_private_is_never_read(tmp_path, damage):
     assert "forged" not in load_awards(str(SHARED_DATA), shared_dir=cache).problems
     cache.chmod(0o777)
     assert _checked_folder.__wrapped__(str(cache)) is None
+
+
+# -- no-op rebuilds: no per-card work --------------------------------------------------------
+
+
+def test_a_noop_rebuild_does_not_open_the_data_file(tmp_path):
+    """Its size and modification time are those it had when a page read it:
+    the digest stored then stands, and the file is not read again."""
+    site, _, build = _site(tmp_path)
+    _heavy_imports_after(build, tmp_path)
+    data = str((site / "awards.yaml").resolve())
+    watch = (
+        "import sys\nopened = []\n"
+        "def watch(event, args):\n"
+        f"    if event == 'open' and args[0] == {data!r}:\n"
+        "        opened.append(args[0])\n"
+        "sys.addaudithook(watch)\n"
+    )
+    report = "\nprint('opened', len(opened))"
+    code = watch + build + report
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().endswith("opened 0")
+
+
+def test_an_edit_that_keeps_the_size_is_still_seen(tmp_path):
+    """A new modification time is enough to read the file again."""
+    import os
+
+    site, html, build = _site(tmp_path)
+    _heavy_imports_after(build, tmp_path)
+    data = site / "awards.yaml"
+    first_id = _cards(html)[0]
+    same_size = first_id[:-1] + ("x" if first_id[-1] != "x" else "y")
+    before = data.stat()
+    data.write_text(data.read_text(encoding="utf-8").replace(first_id, same_size, 1), encoding="utf-8")
+    os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+    assert data.stat().st_size == before.st_size
+    _heavy_imports_after(build, tmp_path)
+    assert same_size in _cards(html)
+
+
+def test_labels_survive_a_noop_rebuild(make_app, tmp_path):
+    """A no-op publishes no labels again; a page edited afterwards still
+    reaches the cards through :ref:."""
+    from helpers import copy_root
+
+    srcdir = copy_root("embed", tmp_path / "src")
+    for _ in range(2):
+        app = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
+        app.build()
+    refs = srcdir / "refs.rst"
+    refs.write_text(refs.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
+    app.build()
+    assert "undefined label" not in app.warning.getvalue()
+    page = parse_html(app.outdir / "refs.html")
+    assert any(a["href"] == "index.html#second-paper" for a in page.select("a.reference.internal"))
