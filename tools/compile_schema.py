@@ -14,6 +14,7 @@ extension matches patterns against the whole value (``validation._whole_pattern`
 from __future__ import annotations
 
 import json
+import pprint
 import re
 import sys
 from pathlib import Path
@@ -84,7 +85,24 @@ def code() -> str:
     body, count = calls.subn(", None)", body)
     if count == 0 or ".format(**locals())" in body:
         raise SystemExit("fastjsonschema's calls changed shape: update tools/compile_schema.py")
-    return HEADER.format(version=fastjsonschema.VERSION) + "\n" + body.rstrip() + "\n"
+    return HEADER.format(version=fastjsonschema.VERSION) + "\n" + body.rstrip() + "\n" + _annotated()
+
+
+#: The schema annotations the checks look for in the data (``validation.annotated_fields``).
+ANNOTATIONS = ("maxItems", "x-template")
+
+
+def _annotated() -> str:
+    """Where the schema puts each of ``ANNOTATIONS``, written out: reading and
+    walking the schema at build time costs a small build 2 ms."""
+    sys.path.insert(0, str(PACKAGE.parent))
+    from sphinx_awards.validation import _inline_references, walk_annotated
+
+    raw = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    inlined = dict(_inline_references(raw, raw["$defs"]))
+    found = {keyword: walk_annotated(inlined, keyword) for keyword in ANNOTATIONS}
+    comment = "# Where the schema puts the annotations the checks read (validation.annotated_fields)."
+    return f"\n\n{comment}\nANNOTATED = {pprint.pformat(found, width=110)}\n"
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .pdflatex import in_our_block
 
 CHUNK = 30
-_LONG_WORD = re.compile(rf"\S{{{CHUNK + 1},}}")
+_LONG_WORD = rf"\S{{{CHUNK + 1},}}"  # compiled by re when a LaTeX build needs it
 _BREAK = r"\allowbreak{}"
 
 
@@ -28,7 +28,7 @@ def with_break_points(text: str) -> list[str]:
     """``text`` in pieces; a break point goes between each two."""
     pieces: list[str] = []
     start = 0
-    for word in _LONG_WORD.finditer(text):
+    for word in re.finditer(_LONG_WORD, text):
         cuts = range(word.start() + CHUNK, word.end(), CHUNK)
         for cut in cuts:
             pieces.append(text[start:cut])
@@ -44,7 +44,7 @@ class LongWords(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for text in list(self.document.findall(nodes.Text)):
-            if not _LONG_WORD.search(text) or not in_our_block(text):
+            if not re.search(_LONG_WORD, text) or not in_our_block(text):
                 continue
             pieces = with_break_points(str(text))
             replacement: list[nodes.Node] = [nodes.Text(pieces[0])]

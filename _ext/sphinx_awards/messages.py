@@ -348,7 +348,7 @@ class Language(NamedTuple):
         code = self.code.replace("-", "_")
         for candidate in (code, code.partition("_")[0]):
             if candidate in NUMBER_WORDS:
-                return NUMBER_WORDS[candidate][number]
+                return NUMBER_WORDS[candidate].split("\x1c")[number]
         return _number_words(code, number)
 
     def long_date(self, day: datetime.date) -> str:
@@ -356,7 +356,7 @@ class Language(NamedTuple):
         from .localedata import LONG_DATES
 
         if self.tabled and self.code in LONG_DATES:
-            pattern, months = LONG_DATES[self.code]
+            pattern, months = _long_date(self.code)
             values = {"y": day.year, "M": day.month, "MM": f"{day.month:02d}", "d": day.day}
             values |= {"dd": f"{day.day:02d}"} | {field: names[day.month - 1] for field, names in months}
             return str(pattern % values)
@@ -371,8 +371,20 @@ def _plural_rule(code: str, kind: str) -> Any:
 
     from .localedata import PLURAL_RULES
 
-    cardinal, ordinal = PLURAL_RULES[code]
-    return PluralRule(dict(cardinal if kind == "cardinal" else ordinal))
+    cardinal, ordinal = PLURAL_RULES[code].split("\x1c")
+    chosen = cardinal if kind == "cardinal" else ordinal
+    rules = (rule.split("\x1e") for rule in chosen.split("\x1d") if rule)
+    return PluralRule(dict(rules))
+
+
+@cache
+def _long_date(code: str) -> tuple[str, list[tuple[str, list[str]]]]:
+    """The pattern of a language's long date and the month names it uses."""
+    from .localedata import LONG_DATES
+
+    pattern, months = LONG_DATES[code].split("\x1c")
+    named = [field_names.split("\x1e") for field_names in months.split("\x1d") if field_names]
+    return pattern, [(field, names.split("\x1f")) for field, names in named]
 
 
 class TextLanguages(NamedTuple):

@@ -525,3 +525,16 @@ def validate____defs_id(data, custom_formats={}, name_prefix=None):
         if not custom_formats["awards-line"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be awards-line")
     return data
+
+
+# Where the schema puts the annotations the checks read (validation.annotated_fields).
+ANNOTATED = {'maxItems': ((('awards', None, 'authors'), 5000),
+              (('awards', None, 'links'), 50),
+              (('awards', None, 'tags'), 50)),
+ 'x-template': ((('event', 'lede'), 'global'),
+                (('levels', None, 'subtitle'), 'level'),
+                (('meta', None, 'label'), 'global'),
+                (('meta', None, 'text'), 'global'),
+                (('stats', None, 'detail'), 'global'),
+                (('stats', None, 'label'), 'global'),
+                (('stats', None, 'value'), 'global'))}

@@ -18,25 +18,26 @@ from .problems import quote
 #: Control characters (C0 but tab and newline, DEL, C1), lone surrogates and
 #: the two non-characters XML refuses: invisible, and they break EPUB's XML,
 #: LaTeX and troff.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
 #: Line breaks of any kind: refused in one-line fields (titles, names, ids),
 #: where a second line would become a troff request, an inventory entry of
 #: its own or a paragraph break inside a LaTeX heading.
-_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
+_LINE_BREAK = "[\n\r\x0b\x0c\x85\u2028\u2029]"
 
 
 #: Invisible characters that reorder or hide text (bidi embeddings, overrides
 #: and isolates, zero-width space, word joiner, BOM): refused everywhere, as
 #: they make a title, an author or a link read other than it is (U+202E
 #: turns "txt.exe" around). Our markup isolates each text's direction itself.
-_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
+_INVISIBLE = "[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]"
 #: Direction marks and the soft hyphen: at home in right-to-left prose, but
 #: not in one-line texts (titles, names, ids), where they only hide.
-_ONE_LINE_INVISIBLE = re.compile("[\u200e\u200f\u061c\u00ad]")
-_NOT_ONE_LINE = re.compile(
-    f"{_LINE_BREAK.pattern}|{_CONTROL.pattern}|{_INVISIBLE.pattern}|{_ONE_LINE_INVISIBLE.pattern}"
-)
-_NOT_TEXT = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}")
+_ONE_LINE_INVISIBLE = "[\u200e\u200f\u061c\u00ad]"
+# The four above are patterns, compiled (by re's own cache) only to explain a
+# refusal; a build compiles the two below, which every text is checked with.
+# Compiling a regex costs a small build about 3 M instructions a millisecond.
+_NOT_ONE_LINE = re.compile(f"{_LINE_BREAK}|{_CONTROL}|{_INVISIBLE}|{_ONE_LINE_INVISIBLE}")
+_NOT_TEXT = re.compile(f"{_CONTROL}|{_INVISIBLE}")
 
 
 #: What ``sphinx-awards import`` writes where the user must decide.
@@ -53,9 +54,9 @@ def _character(char: str) -> str:
     code = f"U+{ord(char):04X}"
     name = unicodedata.name(char, "").lower()
     described = f"{code} ({name})" if name else code
-    if _LINE_BREAK.fullmatch(char):
+    if re.fullmatch(_LINE_BREAK, char):
         return "a line break" if char == "\n" else f"a line break, {described}"
-    if _CONTROL.fullmatch(char):
+    if re.fullmatch(_CONTROL, char):
         return f"the control character {described}"
     return f"the invisible character {described}"
 
@@ -69,9 +70,9 @@ def text_problem(value: str, *, one_line: bool) -> str | None:
         return None
     char = found.group()
     where = f"{_character(char)} at character {found.start() + 1}"
-    if _LINE_BREAK.fullmatch(char):
+    if re.fullmatch(_LINE_BREAK, char):
         return f"holds {where}; this field is one line: join the lines"
-    if _CONTROL.fullmatch(char):
+    if re.fullmatch(_CONTROL, char):
         return f"holds {where}; remove it (it is invisible, and breaks EPUB, PDF and man pages)"
     return f"holds {where}; remove it (it hides or reorders what readers see)"
 
@@ -93,10 +94,9 @@ def _has_space_or_control(url: str) -> bool:
 
 #: A relative link that starts with a host name ("arxiv.org/abs/1", "www.x.io"):
 #: the https:// was forgotten. Top-level domains that are not file extensions.
-_LOOKS_LIKE_HOST = re.compile(
-    r"(?:www\.[^/?#]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|ai|dev|app|info|co|"
-    r"uk|de|fr|jp|cn|ca|au|ch|nl|eu|us|me|ly|gl|be|it|es|se|kr|in))(?:[/:?#]|$)",
-    re.IGNORECASE,
+_LOOKS_LIKE_HOST = (
+    r"(?i:www\.[^/?#]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|ai|dev|app|info|co|"
+    r"uk|de|fr|jp|cn|ca|au|ch|nl|eu|us|me|ly|gl|be|it|es|se|kr|in))(?:[/:?#]|$)"
 )
 
 
@@ -118,7 +118,7 @@ def url_problem(url: str) -> str | None:
                 f"the link {quote(url)} starts with '//', so it leads to another site; "
                 "write the full https:// address, or a relative link such as 'page.html'"
             )
-        if _LOOKS_LIKE_HOST.match(url):
+        if re.match(_LOOKS_LIKE_HOST, url):
             return (
                 f"the link {quote(url)} has no https://, so it would be a page of this site; "
                 f"write https://{url}"
@@ -162,9 +162,8 @@ _NAMED_COLORS = frozenset(
 )
 _HEX_COLOR = re.compile(r"#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})")
 _NUMBER = r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:%|deg|turn|rad)?"
-_FUNCTION_COLOR = re.compile(
-    rf"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\( *{_NUMBER}(?: *[, /] *{_NUMBER}){{2,3}} *\)"
-)
+#: Compiled on first use (3 ms): most files write colours in hex.
+_FUNCTION_COLOR = rf"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\( *{_NUMBER}(?: *[, /] *{_NUMBER}){{2,3}} *\)"
 
 
 #: The longest colour: ``color(display-p3 ...)``-length texts fit many times over.
@@ -187,7 +186,7 @@ def color_problem(value: str) -> str | None:
         )
     lowered = value.lower()
     if value.isascii() and (
-        lowered in _NAMED_COLORS or _HEX_COLOR.fullmatch(lowered) or _FUNCTION_COLOR.fullmatch(lowered)
+        lowered in _NAMED_COLORS or _HEX_COLOR.fullmatch(lowered) or re.fullmatch(_FUNCTION_COLOR, lowered)
     ):
         return None
     return (
@@ -203,9 +202,10 @@ _WINDOWS_1252_PUNCTUATION = (
     "\u0160\u0161\u017d\u017e\u02c6\u02dc\u0192\u2030\u2039\u203a"
 )
 _THAI_LETTERS = "\u0e01-\u0e5b"
-_MOJIBAKE_RUN = re.compile(f"[{_THAI_LETTERS}{_WINDOWS_1252_PUNCTUATION}\u00a0]+")
-_THAI_LETTER = re.compile(f"[{_THAI_LETTERS}]")
-_PUNCTUATION = re.compile(f"[{_WINDOWS_1252_PUNCTUATION}]")
+# Patterns for the repair, compiled when a text needs it.
+_MOJIBAKE_RUN = f"[{_THAI_LETTERS}{_WINDOWS_1252_PUNCTUATION}\u00a0]+"
+_THAI_LETTER = f"[{_THAI_LETTERS}]"
+_PUNCTUATION = f"[{_WINDOWS_1252_PUNCTUATION}]"
 
 
 def _char_to_byte(char: str) -> bytes:
@@ -220,7 +220,7 @@ def _repair_run(match: re.Match[str]) -> str:
     # Real Thai text never has Windows-1252 punctuation inside a word, nor
     # the start of a UTF-8 sequence followed by its continuation (an en dash
     # before a Thai vowel is not mojibake).
-    if not (_THAI_LETTER.search(run) and _PUNCTUATION.search(run) and _maybe_misread().search(run)):
+    if not (re.search(_THAI_LETTER, run) and re.search(_PUNCTUATION, run) and _maybe_misread().search(run)):
         return run
     try:
         raw = b"".join(_char_to_byte(char) for char in run)
@@ -385,5 +385,5 @@ def repair_misread(text: str) -> str | None:
     and the other code pages above), then ours of the Thai code page."""
     import ftfy
 
-    fixed = _MOJIBAKE_RUN.sub(_repair_run, ftfy.fix_encoding(text))
+    fixed = re.sub(_MOJIBAKE_RUN, _repair_run, ftfy.fix_encoding(text))
     return fixed if fixed != text else None

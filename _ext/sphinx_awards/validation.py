@@ -165,10 +165,20 @@ SchemaPath = tuple[str | None, ...]
 
 @cache
 def annotated_fields(keyword: str) -> tuple[tuple[SchemaPath, Any], ...]:
-    """Where the schema puts ``keyword`` (``x-template``), with its value:
-    found once, so that a file's thousand awards are not walked for it."""
+    """Where the schema puts ``keyword`` (``x-template``, ``maxItems``), with
+    its value: written into ``schema_code.py`` by ``make schema`` (reading and
+    walking the schema costs a small build 2 ms), else found once here."""
+    from .schema_code import ANNOTATED
+
+    if keyword in ANNOTATED:
+        return tuple(ANNOTATED[keyword])
+    return walk_annotated(_inlined_schema(), keyword)
+
+
+def walk_annotated(inlined: dict[str, Any], keyword: str) -> tuple[tuple[SchemaPath, Any], ...]:
+    """Where ``keyword`` is in a schema whose references are inlined."""
     found: list[tuple[SchemaPath, Any]] = []
-    stack: list[tuple[SchemaPath, Any]] = [((), _inlined_schema())]
+    stack: list[tuple[SchemaPath, Any]] = [((), inlined)]
     while stack:
         path, node = stack.pop()
         if not isinstance(node, dict):
