@@ -67,8 +67,9 @@ def shapes() -> Iterator[tuple[str, str]]:
     yield "paragraphs of spaces (valid)", _fill(lambda n: _award(n, summary=spaces))
     mojibake = '"' + "Donâ€™t " * 2800 + '"'
     yield "mojibake paragraphs (refused)", _fill(lambda n: _award(n, summary=mojibake))
-    tags = "[" + ", ".join(["t"] * ((LIMIT - 2000) // 3)) + "]"
-    yield f"{(LIMIT - 2000) // 3 / 1e6:.1f} million tags (refused)", HEAD + _award(0).replace("[Robots, Tables]", tags)
+    count = (LIMIT - 2000) // 3
+    tags = "[" + ", ".join(["t"] * count) + "]"
+    yield f"{count / 1e6:.1f} million tags (refused)", HEAD + _award(0).replace("[Robots, Tables]", tags)
     shared = "shared: &many [" + ", ".join(f"Author {i}" for i in range(2000)) + "]\n"
     yield "aliases past their budget (refused)", _fill(lambda n: _award(n, authors="*many"), shared + HEAD)
     deep = "{papers,plural,=0{" * 12 + "x" + "} other {y}}" * 12
