@@ -109,24 +109,14 @@ def pages_read_now(env: BuildEnvironment) -> set[str]:
 def pages_with_changed_data(env: BuildEnvironment, already: Set[str], max_bytes: int) -> set[str]:
     """The pages (not already outdated) whose data files' content changed since they were read."""
     current: dict[str, str | None] = {}
-    stats = _file_stats(env)
 
     def now(path: str) -> str | None:
-        """The file's digest now: the one stored when its size and modification
-        time are those it had when it was read (an edit that keeps the size
-        within the file system's time resolution is missed: ``-E`` reads all),
-        else the digest of its bytes."""
         if path not in current:
-            try:
-                status = Path(path).stat()
-                known = stats.get(path)
-                if known is not None and known[:2] == (status.st_size, status.st_mtime_ns):
-                    current[path] = known[2]
-                    return current[path]
-            except OSError:
-                pass
-            content = read_bytes(path, max_bytes)
-            current[path] = digest(content) if isinstance(content, bytes) else None
+            _, unchanged = _unchanged_digest(env, path)
+            if unchanged is None:
+                content = read_bytes(path, max_bytes)
+                unchanged = digest(content) if isinstance(content, bytes) else None
+            current[path] = unchanged
         return current[path]
 
     return {
@@ -134,6 +124,20 @@ def pages_with_changed_data(env: BuildEnvironment, already: Set[str], max_bytes:
         for docname, files in _files_read(env).items()
         if docname not in already and any(now(path) != read.digest for path, read in files.items())
     }
+
+
+def _unchanged_digest(env: BuildEnvironment, path: str) -> tuple[os.stat_result | None, str | None]:
+    """The file's status now, and the digest stored when a page read it if its
+    size and modification time are still those (an edit that keeps the size
+    within the file system's time resolution is missed: ``-E`` reads all)."""
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return None, None
+    known = _file_stats(env).get(path)
+    if known is not None and known[:2] == (status.st_size, status.st_mtime_ns):
+        return status, known[2]
+    return status, None
 
 
 def cache_dir(env: BuildEnvironment) -> Path:
@@ -147,13 +151,7 @@ def load(env: BuildEnvironment, path: str) -> LoadResult:
     from .sharedcache import shared_cache_dir
 
     shared = shared_cache_dir(env.config, env.srcdir) if env.config.awards_cache else None
-    try:
-        status = Path(path).stat()  # before reading: a later edit then never matches it
-    except OSError:
-        status = None
-    known = _file_stats(env).get(path)
-    same = known is not None and status is not None and known[:2] == (status.st_size, status.st_mtime_ns)
-    known_digest = known[2] if same and known is not None else None
+    status, known_digest = _unchanged_digest(env, path)  # stat before reading: a later edit never matches
     result = load_awards(path, env.config.awards_max_bytes, cache_dir(env), shared, known_digest)
     if status is not None and result.digest is not None:
         _file_stats(env)[path] = (status.st_size, status.st_mtime_ns, result.digest)

@@ -109,7 +109,7 @@ class AwardsDomain(Domain):
         return docname, shown[docname]
 
     def clear_doc(self, docname: str) -> None:
-        self.data["removed"] = True  # a page read again or removed: labels are published anew
+        self.data["purged"] = True  # a page read again or removed: labels are published anew
         for name in list(self.cards):
             self.cards[name].pop(docname, None)
             if not self.cards[name]:
@@ -204,9 +204,9 @@ def publish_card_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
     from .datafiles import pages_read_now
 
     domain = awards_domain(env)
-    if "labels" in domain.data and not pages_read_now(env) and not domain.data.get("removed"):
+    if "labels" in domain.data and not pages_read_now(env) and not domain.data.get("purged"):
         return []  # nothing read, nothing removed: the labels published last time stand
-    domain.data["removed"] = False
+    domain.data["purged"] = False
     std = env.domains["std"]
     for label in domain.data.get("labels", ()):
         std.labels.pop(label, None)

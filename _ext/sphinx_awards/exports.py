@@ -64,8 +64,14 @@ def _level_name(data: AwardsData, award: Award) -> str:
 
 
 def _tags(award: Award) -> list[str]:
-    """Each tag as one text (an emoji and its words); citation formats call them keywords."""
+    """Each tag as one text (an emoji and its words)."""
     return [" ".join(part for part in tag if part) for tag in award.tags]
+
+
+def _keywords(award: Award) -> str:
+    """The tags as citation formats hold keywords: one text, comma-separated
+    (``importer`` splits them back at commas and semicolons)."""
+    return ", ".join(_tags(award))
 
 
 def award_record(data: AwardsData, award: Award) -> dict[str, Any]:
@@ -124,7 +130,7 @@ def csl_item(data: AwardsData, award: Award) -> dict[str, Any]:
         "note": _level_name(data, award),
     }
     if award.tags:
-        item["keyword"] = ", ".join(_tags(award))
+        item["keyword"] = _keywords(award)
     year = _year(data)
     if year is not None:
         item["issued"] = {"date-parts": [[year]]}
@@ -152,7 +158,7 @@ def bibtex_entry(data: AwardsData, award: Award) -> str:
         ("booktitle", _latex(data.title)),
         ("url", award.url.replace("\\", "").replace("{", "%7B").replace("}", "%7D")),
         ("abstract", _latex(award.description)),
-        ("keywords", _latex(", ".join(_tags(award)))),
+        ("keywords", _latex(_keywords(award))),
         ("note", _latex(_level_name(data, award))),
     ]
     year = _year(data)

@@ -292,7 +292,7 @@ class Language(NamedTuple):
     For a plain language code (``en``, ``de``, ``ja``) the answers come from
     ``localedata.py``, Babel's and num2words' answers tabled by ``make
     localedata``: loading Babel's locale data and importing num2words cost a
-    small site's build a fifth of its time. Any other code (``en_GB``,
+    small site's build about 5% of its instructions (176 M of 3.4 G). Any other code (``en_GB``,
     ``pt_PT``) asks Babel and num2words, as the tables' tests do.
     """
 
