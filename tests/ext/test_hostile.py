@@ -30,8 +30,13 @@ MAX_BYTES = 2_000_000
 CASES = all_cases(MAX_BYTES)
 BUILDERS = ("html", "epub", "man", "texinfo", "text", "latex")
 COLORED_BUILDER = "html"
-COLOR_VARIABLES = ("FORCE_COLOR", "NO_COLOR", "PY_COLORS")
+# Sphinx colours its log, and rewrites progress lines in place after an erase
+# code, where it thinks it writes to a terminal: FORCE_COLOR (or FORCE_COLOUR) or
+# CI=true tell it so, and a CI sets them. Both are taken out of the builds'
+# environment and each build is told which it is.
+COLOR_VARIABLES = ("FORCE_COLOR", "FORCE_COLOUR", "NO_COLOR", "NO_COLOUR", "PY_COLORS", "CI")
 SPHINX_COLOR = re.compile(r"\x1b\[[0-9;]*m")
+SPHINX_PROGRESS = re.compile(r"\x1b\[2K(?=\x1b\[01m)")  # erase, then the bold "reading sources..."
 MEMORY_LIMIT = 3 * 1024**3
 CPU_SECONDS = 600
 SECRET = "AWARDS-SECRET-hunter2"
@@ -104,15 +109,17 @@ def site(tmp_path_factory) -> Site:
     srcdir, outdir = root / "src", root / "out"
     _write_site(srcdir)
     runs = {}
-    # The HTML build writes in colour as on a terminal (``FORCE_COLOR`` in a CI's
-    # environment does that too), the others in none: the log test sees both.
+    # The HTML build writes as on a terminal (colours, progress lines erased and
+    # rewritten), the others as on none: the log test sees both, whatever the
+    # environment the tests run in.
     environment = {name: value for name, value in os.environ.items() if name not in COLOR_VARIABLES}
     for builder in BUILDERS:
         command = [sys.executable, "-m", "sphinx", "-b", builder, "-d", str(root / "doctrees")]
-        command.append("--color" if builder == COLORED_BUILDER else "--no-color")
+        colored = builder == COLORED_BUILDER
+        command.append("--color" if colored else "--no-color")
         runs[builder] = subprocess.run(
             [*command, str(srcdir), str(outdir / builder)],
-            env=environment,
+            env=environment | ({"FORCE_COLOR": "1"} if colored else {"NO_COLOR": "1"}),
             capture_output=True,
             text=True,
             errors="replace",
@@ -253,13 +260,15 @@ def test_latex_compiles_to_a_pdf(site):
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_the_log_shows_escape_and_control_characters_escaped(site, builder):
     """A key written with terminal codes (erase the line, print a fake "build
-    succeeded.", a hidden link) is shown as ``\\x1b[2K``, never run. In colour,
-    Sphinx's own colour codes and carriage returns are the only ones."""
+    succeeded.", a hidden link) is shown as ``\\x1b[2K``, never run. As on a
+    terminal, Sphinx's own colour codes, the erase code before each progress line
+    and carriage returns are the only ones."""
     log = site.runs[builder].stdout + site.runs[builder].stderr
     if builder == COLORED_BUILDER:  # the first: it reads the pages and warns
         assert "\\x1b[2K" in log
         assert SPHINX_COLOR.search(log)
-        log = SPHINX_COLOR.sub("", log).replace("\r", "")
+        assert SPHINX_PROGRESS.search(log)
+        log = SPHINX_COLOR.sub("", SPHINX_PROGRESS.sub("", log)).replace("\r", "")
     raw = sorted({char for char in log if (ord(char) < 32 and char != "\n") or 0x7F <= ord(char) <= 0x9F})
     assert raw == [], raw
 
