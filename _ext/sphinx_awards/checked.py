@@ -11,17 +11,15 @@ the checks imported.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import pickle
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
 from .files import DEFAULT_MAX_BYTES, digest, read_bytes
 from .model import AwardsData
 from .problems import Problem
-from .sharedcache import code_identity, is_private
+from .sharedcache import code_identity, is_private, store_private
 
 
 class LoadResult(NamedTuple):
@@ -113,24 +111,7 @@ def _read_stored(stored: Path) -> LoadResult | None:
 
 
 def _store(stored: Path, result: LoadResult) -> None:
-    """Write atomically (a parallel build's workers may write the same file),
-    and remove what this data file's older contents left."""
-    temporary: Path | None = None
-    try:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        # NamedTemporaryFile makes the file private (0600), as the shared cache needs.
-        with tempfile.NamedTemporaryFile(dir=stored.parent, suffix=".tmp", delete=False) as file:
-            temporary = Path(file.name)
-            pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(stored)
-        temporary = None
-        prefix = stored.name.split("-", 1)[0]
-        for older in stored.parent.glob(f"{prefix}-*.pickle"):
-            if older != stored:
-                older.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only or full disk: the next build checks the file again
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+    """Kept for the next build (a read-only or full disk: it checks the file
+    again), replacing what this data file's older contents left."""
+    prefix = stored.name.split("-", 1)[0]
+    store_private(stored, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), older=f"{prefix}-*.pickle")

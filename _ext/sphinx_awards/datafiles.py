@@ -162,14 +162,22 @@ def files_shown(app: Sphinx) -> list[AwardsData]:
     """Every usable data file a page of the site reads, in the order of the
     pages, from the results the pages' reading checked (no file parsed again).
     Kept on the builder for the build: the award pages and the exports both ask."""
+    return [result.data for result in _results_shown(app) if result.data is not None]
+
+
+def files_shown_digests(app: Sphinx) -> list[str]:
+    """The content digests of ``files_shown``, in the same order."""
+    return [result.digest for result in _results_shown(app) if result.data is not None and result.digest]
+
+
+def _results_shown(app: Sphinx) -> list[LoadResult]:
     memo = app.builder.__dict__.setdefault("_awards_files_shown", {})
-    if "files" not in memo:
+    if "results" not in memo:
         read = _files_read(app.env)
         paths = dict.fromkeys(path for docname in sorted(read) for path in read[docname])
-        loaded = (load(app.env, path).data for path in paths)
-        memo["files"] = [data for data in loaded if data is not None]
-    files: list[AwardsData] = memo["files"]
-    return files
+        memo["results"] = [load(app.env, path) for path in paths]
+    results: list[LoadResult] = memo["results"]
+    return results
 
 
 def any_unusable(env: BuildEnvironment, docname: str | None = None) -> bool:

@@ -16,8 +16,10 @@ independent parsers (bibtexparser with LaTeX decoding, rispy).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -212,7 +214,8 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         return
     if app.builder.name.startswith("epub"):  # the book is packed already; it is no website
         return
-    from .datafiles import files_shown, pages_read_now
+    from .datafiles import files_shown, files_shown_digests, pages_read_now
+    from .sharedcache import is_private, store_private
 
     written = [Path(app.outdir) / name for name in FILE_NAMES.values()]
     if not pages_read_now(app.env) and all(path.is_file() for path in written):
@@ -221,5 +224,28 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     files = files_shown(app)
     if not files:
         return
+    kept = _kept_exports(app, files_shown_digests(app))
     for format_name, name in FILE_NAMES.items():
-        (Path(app.outdir) / name).write_text(export(files, format_name), encoding="utf-8")
+        target = Path(app.outdir) / name
+        if kept is not None and is_private(kept[name], folder=False):
+            shutil.copyfile(kept[name], target)
+            continue
+        text = export(files, format_name)
+        target.write_text(text, encoding="utf-8")
+        if kept is not None:
+            site = kept[name].name.split("-", 2)[1]
+            store_private(kept[name], text.encode("utf-8"), older=f"exports-{site}-*-{name}")
+
+
+def _kept_exports(app: Sphinx, digests: list[str]) -> dict[str, Path] | None:
+    """Where ``awards_cache`` keeps the four files made from these data files'
+    contents (they depend on nothing else but our code), or None when it is
+    off: a clean build with the cache copies them instead of making them."""
+    from .sharedcache import code_identity, shared_cache_dir
+
+    folder = shared_cache_dir(app.config, app.srcdir) if app.config.awards_cache else None
+    if folder is None:
+        return None
+    site = hashlib.sha256(str(app.srcdir).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    contents = hashlib.sha256(" ".join([code_identity(), *digests]).encode()).hexdigest()[:32]
+    return {name: folder / f"exports-{site}-{contents}-{name}" for name in FILE_NAMES.values()}

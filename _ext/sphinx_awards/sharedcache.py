@@ -19,10 +19,12 @@ that is not is not used, with a warning saying how to fix it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
 import sys
+import tempfile
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -49,6 +51,31 @@ def is_private(path: Path, *, folder: bool) -> bool:
         return False
     kind = stat.S_ISDIR if folder else stat.S_ISREG
     return kind(status.st_mode) and status.st_uid == os.getuid() and not status.st_mode & 0o077
+
+
+def store_private(target: Path, content: bytes, *, older: str) -> None:
+    """Write ``content`` to ``target`` atomically (a parallel build's workers
+    may write the same file) and private (0600, as the shared cache needs),
+    then remove the files of ``older`` (a glob beside it) that it replaces.
+    A read-only or full disk keeps nothing and says nothing: the next build
+    makes it again."""
+    temporary: Path | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".tmp", delete=False) as file:
+            temporary = Path(file.name)
+            file.write(content)
+        temporary.replace(target)
+        temporary = None
+        for replaced in target.parent.glob(older):
+            if replaced != target:
+                replaced.unlink(missing_ok=True)
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
 
 
 def shared_cache_dir(config: Config, srcdir: str | Path) -> Path | None:

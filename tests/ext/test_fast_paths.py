@@ -261,6 +261,46 @@ def test_a_clean_build_reuses_the_shared_result_without_parsing(tmp_path):
     assert (html / "index.html").read_text(encoding="utf-8") == first
 
 
+
+EXPORTS = ("awards.json", "awards.bib", "awards.ris", "awards.csl.json")
+
+
+def _exports(html: Path) -> dict[str, bytes]:
+    return {name: (html / name).read_bytes() for name in EXPORTS}
+
+
+def test_a_clean_build_copies_the_exports_it_made_before(tmp_path):
+    """The four downloads are kept beside the checked result (private files),
+    and a clean build copies them: a private file in the cache is what it
+    shows (a changed one is shown as it is), one others could write is not
+    used, and a changed data file makes new ones that replace the old."""
+    cache = tmp_path / "cache"
+    html, build = _cached_site(tmp_path, cache)
+    _heavy_imports_after(build, tmp_path)
+    made = _exports(html)
+    kept = {path.name.rsplit("-", 1)[1]: path for path in cache.glob("exports-*")}
+    assert sorted(kept) == sorted(EXPORTS)
+    assert all(oct(path.stat().st_mode & 0o777) == "0o600" for path in kept.values())
+    assert all(kept[name].read_bytes() == made[name] for name in EXPORTS)
+
+    _heavy_imports_after(build, tmp_path)
+    assert _exports(html) == made  # copied, the same bytes
+    kept["awards.bib"].write_bytes(made["awards.bib"] + b"% kept\n")
+    kept["awards.ris"].write_bytes(made["awards.ris"] + b"kept\n")
+    kept["awards.ris"].chmod(0o666)
+    _heavy_imports_after(build, tmp_path)
+    assert (html / "awards.bib").read_bytes().endswith(b"% kept\n")  # copied from the cache
+    assert (html / "awards.ris").read_bytes() == made["awards.ris"]  # made again: the kept file was not private
+
+    data = tmp_path / "site" / "awards.yaml"
+    first_id = _cards(html)[0]
+    data.write_text(data.read_text(encoding="utf-8").replace(first_id, "renamed-card", 1), encoding="utf-8")
+    _heavy_imports_after(build, tmp_path)
+    for name in EXPORTS:
+        assert b"renamed-card" in (html / name).read_bytes(), name
+        (now,) = [path for path in cache.glob("exports-*") if path.name.endswith(f"-{name}")]
+        assert now.read_bytes() == (html / name).read_bytes()
+
 def test_a_change_to_the_checker_makes_a_new_result(tmp_path, monkeypatch):
     """The result is named by the extension's code: an edited checker (an
     editable install) never reuses what an older one decided."""
