@@ -52,8 +52,9 @@ lint: $(DEV_STAMP)
 test: lint
 	$(BIN)/python -m pytest
 
+# nox refuses --no-color beside FORCE_COLOR (which a CI may set): it is taken away.
 test-compat: $(DEV_STAMP)
-	PATH="$(PYENV_BINS):$$PATH" $(BIN)/nox --no-color
+	env -u FORCE_COLOR PATH="$(PYENV_BINS):$$PATH" $(BIN)/nox --no-color
 
 # The two need one tool each, not the test toolchain: pinned as in requirements-dev.txt.
 dist: $(SITE_STAMP)

@@ -23,6 +23,7 @@ from . import (
     i18n,
     latex,
     linkcheck,
+    metadata,
     nodes,
     pages,
     pdflatex,
@@ -106,6 +107,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         nodes.award_card, html=(card.visit_card_html, None), latex=expanded, text=expanded, man=expanded,
         texinfo=expanded,
     )  # fmt: skip
+    # The page's JSON-LD, for web pages only (metadata.py).
+    nothing = nodes.NOTHING
+    app.add_node(
+        nodes.awards_json_ld, html=(metadata.visit_json_ld_html, None), latex=nothing, text=nothing,
+        man=nothing, texinfo=nothing,
+    )  # fmt: skip
+    app.connect("doctree-resolved", metadata.add_json_ld)
     app.connect("builder-inited", card.expand_cards_outside_html)  # card.ExpandCards, outside HTML
     app.connect("builder-inited", pdflatex.use_settable_text)  # pdflatex.PdflatexText, for pdflatex
     app.connect("builder-inited", latex.break_long_words)  # latex.LongWords: XeTeX crashes on them

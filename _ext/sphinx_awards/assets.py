@@ -1,5 +1,6 @@
 """What a page with cards gets in HTML: the stylesheet and script (shipped in
-the package, linked only from pages that use them) and JSON-LD."""
+the package, linked only from pages that use them) and a description (its
+JSON-LD is a node of the page: ``metadata.py``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from docutils import nodes
 
 from .card import CardView
 from .i18n import _, cards_shown
-from .metadata import json_ld_script
 from .nodes import award_card, awards_block_base
 
 if TYPE_CHECKING:
@@ -92,12 +92,11 @@ def add_page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
     """On pages that show cards: the stylesheet, the script (which follows the
-    theme's dark mode, and lets a legend filter the cards) and JSON-LD.
+    theme's dark mode, and lets a legend filter the cards) and a description.
 
     Only the description goes through ``metatags``, which some themes never
     render (sphinx_immaterial, shibuya): the themes' colours are attributes of
-    the cards, and the JSON-LD is appended to the page body, which every theme
-    renders (search engines read JSON-LD anywhere in the document).
+    the cards, and the JSON-LD is in the page body, which every theme renders.
     """
     contents = _page_contents(doctree)
     always = app.registry.html_assets_policy == "always"
@@ -116,8 +115,6 @@ def add_page_assets(
                 attributes["data-copied"] = str(_("Copied to the clipboard."))
                 attributes["data-copy-failed"] = str(_("Copying failed; the link downloads the file."))
             app.add_js_file(SCRIPT, **attributes)
-    if contents.cards and app.config.awards_json_ld and not _is_e_book(app):
-        context["body"] = context.get("body", "") + json_ld_script(contents.cards)
     # The summary's lede as the page's description: only the <head> can hold
     # it, so a theme that does not render ``metatags`` drops it (as it drops
     # Sphinx's own ``.. meta::`` tags). Never a second one beside another

@@ -10,6 +10,7 @@ post-transform expands it into ordinary docutils nodes first.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -25,6 +26,7 @@ from .nodes import (
     award_card,
     awards_decoration,
     awards_heading,
+    bmp_html,
     data_reference,
     decoration,
     descend,
@@ -225,12 +227,18 @@ def _track_html(badge: Badge) -> str:
     return f'<abbr title="{name}" aria-hidden="true">{escape(badge.track)}</abbr>' + _SR_ONLY.format(name)
 
 
+@lru_cache(maxsize=4096)
 def _tag_html(tag: Tag) -> str:
-    """An emoji alone is announced by its Unicode name ("robot face")."""
+    """An emoji alone is announced by its Unicode name ("robot face").
+
+    Emoji as references here, where they are, so that the card's markup is
+    seldom searched for them (``bmp_html``); and each tag made once, as a
+    conference's cards share their tags."""
     if tag.emoji:
-        return f"{_HIDDEN.format(escape(tag.emoji))} {escape(tag.text)}"
+        return f"{_HIDDEN.format(bmp_html(escape(tag.emoji)))} {escape(tag.text)}"
     if _is_emoji_alone(tag):
-        return f'<span role="img" aria-label="{escape(emoji_name(tag.text))}">{escape(tag.text)}</span>'
+        name = escape(emoji_name(tag.text))
+        return f'<span role="img" aria-label="{name}">{bmp_html(escape(tag.text))}</span>'
     return escape(tag.text)
 
 
@@ -311,7 +319,7 @@ def card_html(
     # The article is named by its title; the permalink sits beside the
     # heading, not in it, so that the heading's name is the title alone.
     title_id = joined(view.anchor, "title")
-    return (
+    return bmp_html(
         f'<article class="award-card" id="{view.anchor}" aria-labelledby="{title_id}"'
         f' data-awards-theme="{view.theme_key}" style="{view.accent_style}"{direction}>\n'
         f'<{h} id="{title_id}"{auto}>{title}</{h}>{permalink}\n'

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -114,4 +115,5 @@ def _store(stored: Path, result: LoadResult) -> None:
     """Kept for the next build (a read-only or full disk: it checks the file
     again), replacing what this data file's older contents left."""
     prefix = stored.name.split("-", 1)[0]
-    store_private(stored, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), older=f"{prefix}-*.pickle")
+    write = partial(pickle.dump, result, protocol=pickle.HIGHEST_PROTOCOL)
+    store_private(stored, write, older=f"{prefix}-*.pickle")

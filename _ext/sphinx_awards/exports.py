@@ -20,9 +20,10 @@ import hashlib
 import json
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .model import Award, AwardsData
 
@@ -94,29 +95,33 @@ def award_record(data: AwardsData, award: Award) -> dict[str, Any]:
     }
 
 
-def awards_json(files: Iterable[AwardsData]) -> dict[str, Any]:
-    """Every data file, as ``awards.json`` holds it."""
+def _file_fields(data: AwardsData) -> dict[str, Any]:
+    """What ``awards.json`` says of one data file, but its awards."""
+    return {
+        "title": data.title,
+        "namespace": data.namespace,
+        "language": data.language,
+        "year": _year(data),
+        "levels": [{"id": level.id, "name": level.name} for level in data.levels],
+        "tracks": [{"id": track.id, "name": track.name} for track in data.tracks],
+        "themes": [{"id": theme.id, "name": theme.name, "color": theme.color} for theme in data.themes],
+    }
+
+
+def _awards_json(files: Iterable[AwardsData]) -> Iterator[str]:
+    """``awards.json``: ``{"version", "generator", "files": [{..., "awards":
+    [...]}]}`` on one line, as ``json.dumps`` writes the whole, written an
+    award at a time (a whole conference at once is megabytes held twice)."""
     from . import __version__
 
-    return {
-        "version": EXPORT_VERSION,
-        "generator": f"sphinx-awards {__version__}",
-        "files": [
-            {
-                "title": data.title,
-                "namespace": data.namespace,
-                "language": data.language,
-                "year": _year(data),
-                "levels": [{"id": level.id, "name": level.name} for level in data.levels],
-                "tracks": [{"id": track.id, "name": track.name} for track in data.tracks],
-                "themes": [
-                    {"id": theme.id, "name": theme.name, "color": theme.color} for theme in data.themes
-                ],
-                "awards": [award_record(data, award) for award in data.awards],
-            }
-            for data in files
-        ],
-    }
+    head = {"version": EXPORT_VERSION, "generator": f"sphinx-awards {__version__}"}
+    yield _dumps(head)[:-1] + ', "files": ['
+    for file_number, data in enumerate(files):
+        yield (", " if file_number else "") + _dumps(_file_fields(data))[:-1] + ', "awards": ['
+        for number, award in enumerate(data.awards):
+            yield (", " if number else "") + _dumps(award_record(data, award))
+        yield "]}"
+    yield "]}\n"
 
 
 def csl_item(data: AwardsData, award: Award) -> dict[str, Any]:
@@ -184,27 +189,47 @@ def ris_record(data: AwardsData, award: Award) -> str:
     return "".join(f"{tag}  - {value}\n" for tag, value in lines)
 
 
-def _json(value: object) -> str:
-    """One item a line, readable, and written by json's C encoder (given
-    ``indent``, json encodes in Python, ten times slower at 5,000 awards)."""
-    if isinstance(value, list):
-        items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
-        return f"[\n{items}\n]\n" if value else "[]\n"
-    return json.dumps(value, ensure_ascii=False) + "\n"
+#: json's C encoder (given ``indent``, json encodes in Python, ten times
+#: slower at 5,000 awards), one for every item (``json.dumps`` with options
+#: makes one a call).
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_lines(items: Iterable[object]) -> Iterator[str]:
+    """A JSON list, one item a line."""
+    opening = "[\n"
+    for item in items:
+        yield opening + _dumps(item)
+        opening = ",\n"
+    yield "[]\n" if opening == "[\n" else "\n]\n"
+
+
+def _entries(entries: Iterable[str]) -> Iterator[str]:
+    """Entries a blank line apart."""
+    separator = ""
+    for entry in entries:
+        yield separator + entry
+        separator = "\n"
+
+
+def export_chunks(files: list[AwardsData], format_name: str) -> Iterator[str]:
+    """All the awards of ``files`` in one of ``FORMATS``, an award at a time,
+    so a build writes a large conference without holding it twice."""
+    awards = ((data, award) for data in files for award in data.awards)
+    if format_name == "json":
+        return _awards_json(files)
+    if format_name == "csl":
+        return _json_lines(csl_item(*pair) for pair in awards)
+    if format_name == "bibtex":
+        return _entries(bibtex_entry(*pair) for pair in awards)
+    if format_name == "ris":
+        return _entries(ris_record(*pair) for pair in awards)
+    raise ValueError(f"unknown format {format_name!r}; one of {', '.join(FORMATS)}")
 
 
 def export(files: list[AwardsData], format_name: str) -> str:
     """All the awards of ``files`` in one of ``FORMATS``."""
-    if format_name == "json":
-        return _json(awards_json(files))
-    awards = [(data, award) for data in files for award in data.awards]
-    if format_name == "csl":
-        return _json([csl_item(*pair) for pair in awards])
-    if format_name == "bibtex":
-        return "\n".join(bibtex_entry(*pair) for pair in awards)
-    if format_name == "ris":
-        return "\n".join(ris_record(*pair) for pair in awards)
-    raise ValueError(f"unknown format {format_name!r}; one of {', '.join(FORMATS)}")
+    return "".join(export_chunks(files, format_name))
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
@@ -230,11 +255,16 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         if kept is not None and is_private(kept[name], folder=False):
             shutil.copyfile(kept[name], target)
             continue
-        text = export(files, format_name)
-        target.write_text(text, encoding="utf-8")
+        with target.open("w", encoding="utf-8") as file:
+            file.writelines(export_chunks(files, format_name))
         if kept is not None:
             site = kept[name].name.split("-", 2)[1]
-            store_private(kept[name], text.encode("utf-8"), older=f"exports-{site}-*-{name}")
+            store_private(kept[name], partial(_copy_from, target), older=f"exports-{site}-*-{name}")
+
+
+def _copy_from(source: Path, file: IO[bytes]) -> None:
+    with source.open("rb") as read:
+        shutil.copyfileobj(read, file)
 
 
 def _kept_exports(app: Sphinx, digests: list[str]) -> dict[str, Path] | None:

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .card import CardView
+from docutils import nodes
+
+from .nodes import award_card, awards_json_ld
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+    from .card import CardView
 
 
 def scholarly_article(view: CardView) -> dict[str, Any]:
@@ -23,20 +31,33 @@ def scholarly_article(view: CardView) -> dict[str, Any]:
     return article
 
 
-def scholarly_articles(views: Iterable[CardView]) -> dict[str, Any]:
+def json_ld_script(views: Iterable[CardView]) -> str:
     """An ItemList of ScholarlyArticle, one per card, in page order."""
     items = [
         {"@type": "ListItem", "position": position, "item": scholarly_article(view)}
         for position, view in enumerate(views, 1)
     ]
-    return {"@context": "https://schema.org", "@type": "ItemList", "itemListElement": items}
-
-
-def json_ld_script(views: Iterable[CardView]) -> str:
-    return ld_script(scholarly_articles(views))
+    return ld_script({"@context": "https://schema.org", "@type": "ItemList", "itemListElement": items})
 
 
 def ld_script(document: dict[str, Any]) -> str:
     """The ``<script>`` element; ``<`` is escaped so that no text can close it."""
     payload = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     return '<script type="application/ld+json">' + payload.replace("<", "\\u003c") + "</script>"
+
+
+def add_json_ld(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """On ``doctree-resolved``, for web pages that show cards: their JSON-LD,
+    last in the body (search engines read it anywhere; every theme renders
+    the body). A node, not text appended to the page's ``body``: that would
+    copy a page of thousands of cards once more."""
+    if app.builder.format != "html" or app.builder.name.startswith("epub") or not app.config.awards_json_ld:
+        return
+    views = [node["card"] for node in doctree.findall(award_card)]
+    if views:
+        doctree += awards_json_ld(script=json_ld_script(views))
+
+
+def visit_json_ld_html(self: HTML5Translator, node: awards_json_ld) -> None:
+    self.body.append(node["script"])
+    raise nodes.SkipNode

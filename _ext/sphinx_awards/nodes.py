@@ -9,6 +9,8 @@ plain blocks and rubrics.
 
 from __future__ import annotations
 
+import re
+import sys
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -49,6 +51,11 @@ class award_card(nodes.General, nodes.Element):
     """One awarded paper, compact: a ``CardView`` in ``card`` and one Text child
     with its words. HTML renders it directly; other builders get it expanded
     into ``award_block`` and ordinary nodes (see ``card.py``)."""
+
+
+class awards_json_ld(nodes.General, nodes.Element):
+    """The page's schema.org JSON-LD (``script``), last in the body: added on
+    ``doctree-resolved`` for web pages only (``metadata.py``)."""
 
 
 class award_block(awards_block_base):
@@ -92,6 +99,34 @@ def paragraph(css_class: str, *children: nodes.Node | str) -> nodes.paragraph:
 # -- HTML ---------------------------------------------------------------------
 
 
+#: Characters beyond the Basic Multilingual Plane (emoji, mostly); compiled
+#: by re when a page first has one.
+_ASTRAL = "[\U00010000-\U0010ffff]"
+try:
+    #: The size of a non-ASCII string's header: CPython holds such a string in
+    #: 1, 2 or 4 bytes a character, 4 only if a character is beyond U+FFFF.
+    _HEADER: int | None = sys.getsizeof("\u00e9") - 2
+except TypeError:  # an interpreter that tells no sizes (PyPy)
+    _HEADER = None
+
+
+def bmp_html(markup: str) -> str:
+    """``markup`` with characters beyond U+FFFF as character references
+    (``&#x1f916;``), which every browser shows alike. Python stores a string
+    in 4 bytes a character if one of them needs it: a page of a thousand
+    cards with a robot in a tag is then 10 MB, and each copy a build makes
+    of it (the body, the page) 5 MB more than with the references. Whether
+    there is one is read from the string's size (a search would read every
+    character of every card)."""
+    if markup.isascii() or (_HEADER is not None and sys.getsizeof(markup) - _HEADER < 4 * (len(markup) + 1)):
+        return markup
+    return re.sub(_ASTRAL, _reference, markup)
+
+
+def _reference(found: re.Match[str]) -> str:
+    return f"&#x{ord(found.group()):x};"
+
+
 def _html_attributes(node: nodes.Element) -> dict[str, Any]:
     return dict(node.get("html_attributes", {}))
 
@@ -114,11 +149,9 @@ def depart_heading_html(self: HTML5Translator, node: awards_heading) -> None:
 
 def visit_decoration_html(self: HTML5Translator, node: awards_decoration) -> None:
     attributes = {"aria-hidden": "true", **_html_attributes(node)}
-    self.body.append(self.starttag(node, "span", "", **attributes))
-
-
-def depart_decoration_html(self: HTML5Translator, node: awards_decoration) -> None:
-    self.body.append("</span>")
+    text = bmp_html(self.encode(node.astext()))
+    self.body.append(self.starttag(node, "span", "", **attributes) + text + "</span>")
+    raise nodes.SkipNode
 
 
 def visit_time_html(self: HTML5Translator, node: awards_time) -> None:
@@ -134,6 +167,11 @@ def depart_time_html(self: HTML5Translator, node: awards_time) -> None:
 
 def descend(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     """Write the children as they are."""
+
+
+def skip(self: nodes.NodeVisitor, node: nodes.Element) -> None:
+    """Write nothing of the node."""
+    raise nodes.SkipNode
 
 
 def visit_decoration_latex(self: LaTeXTranslator, node: awards_decoration) -> None:
@@ -164,10 +202,11 @@ def depart_card_latex(self: LaTeXTranslator, node: award_block) -> None:
 
 BLOCK_HTML = (visit_block_html, depart_block_html)
 HEADING_HTML = (visit_heading_html, depart_heading_html)
-DECORATION_HTML = (visit_decoration_html, depart_decoration_html)
+DECORATION_HTML = (visit_decoration_html, None)
 DECORATION_LATEX = (visit_decoration_latex, descend)
 TIME_HTML = (visit_time_html, depart_time_html)
 CARD_LATEX = (visit_card_latex, depart_card_latex)
 #: Other writers: the heading as a rubric, a block as its children.
 RUBRIC = (visit_heading_as_rubric, depart_heading_as_rubric)
 CHILDREN = (descend, descend)
+NOTHING = (skip, None)

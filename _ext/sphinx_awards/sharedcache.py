@@ -28,11 +28,13 @@ import tempfile
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from sphinx.util import logging
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
@@ -53,8 +55,8 @@ def is_private(path: Path, *, folder: bool) -> bool:
     return kind(status.st_mode) and status.st_uid == os.getuid() and not status.st_mode & 0o077
 
 
-def store_private(target: Path, content: bytes, *, older: str) -> None:
-    """Write ``content`` to ``target`` atomically (a parallel build's workers
+def store_private(target: Path, write: Callable[[IO[bytes]], object], *, older: str) -> None:
+    """Make ``target`` by ``write``, atomically (a parallel build's workers
     may write the same file) and private (0600, as the shared cache needs),
     then remove the files of ``older`` (a glob beside it) that it replaces.
     A read-only or full disk keeps nothing and says nothing: the next build
@@ -64,7 +66,7 @@ def store_private(target: Path, content: bytes, *, older: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".tmp", delete=False) as file:
             temporary = Path(file.name)
-            file.write(content)
+            write(file)
         temporary.replace(target)
         temporary = None
         for replaced in target.parent.glob(older):

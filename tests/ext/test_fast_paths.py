@@ -261,7 +261,6 @@ def test_a_clean_build_reuses_the_shared_result_without_parsing(tmp_path):
     assert (html / "index.html").read_text(encoding="utf-8") == first
 
 
-
 EXPORTS = ("awards.json", "awards.bib", "awards.ris", "awards.csl.json")
 
 
@@ -290,7 +289,8 @@ def test_a_clean_build_copies_the_exports_it_made_before(tmp_path):
     kept["awards.ris"].chmod(0o666)
     _heavy_imports_after(build, tmp_path)
     assert (html / "awards.bib").read_bytes().endswith(b"% kept\n")  # copied from the cache
-    assert (html / "awards.ris").read_bytes() == made["awards.ris"]  # made again: the kept file was not private
+    # Made again: the kept file was not private.
+    assert (html / "awards.ris").read_bytes() == made["awards.ris"]
 
     data = tmp_path / "site" / "awards.yaml"
     first_id = _cards(html)[0]
@@ -300,6 +300,7 @@ def test_a_clean_build_copies_the_exports_it_made_before(tmp_path):
         assert b"renamed-card" in (html / name).read_bytes(), name
         (now,) = [path for path in cache.glob("exports-*") if path.name.endswith(f"-{name}")]
         assert now.read_bytes() == (html / name).read_bytes()
+
 
 def test_a_change_to_the_checker_makes_a_new_result(tmp_path, monkeypatch):
     """The result is named by the extension's code: an edited checker (an

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from helpers import accessible_name, parse_html, visible_text
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sphinx_awards.nodes import bmp_html
 
 
 @pytest.fixture
@@ -190,6 +196,30 @@ def test_json_ld_describes_each_paper(page):
     assert first["sameAs"] == ["https://arxiv.org/abs/0000.00001"]
 
 
+@pytest.mark.parametrize(("builder", "page_name", "scripts"), [
+    ("dirhtml", "index.html", 1), ("singlehtml", "index.html", 1), ("epub", "index.xhtml", 0),
+])  # fmt: skip
+def test_json_ld_is_written_once_per_web_page_and_never_in_a_book(
+    make_app, rootdir, tmp_path, builder, page_name, scripts
+):
+    """dirhtml as html; singlehtml joins the pages, so one list of all their
+    cards; an e-book is no web page for search engines (and runs no scripts)."""
+    import json
+    import shutil
+
+    shutil.copytree(rootdir / "test-basic", tmp_path / "site")
+    app = make_app(builder, srcdir=tmp_path / "site")
+    app.build()
+    page = parse_html(app.outdir / page_name)
+    found = page.select('script[type="application/ld+json"]')
+    assert len(found) == scripts
+    if scripts:
+        names = [item["item"]["name"] for item in json.loads(found[0].string)["itemListElement"]]
+        cards = page.select("article.award-card")
+        assert len(names) == len(cards) >= 3
+        assert names[:3] == ["First Paper: Hivemindful Things", "Second Paper", "Third Paper"]
+
+
 @pytest.mark.sphinx("html", testroot="basic", confoverrides={"awards_json_ld": False})
 def test_json_ld_can_be_turned_off(app):
     app.build()
@@ -201,3 +231,23 @@ def test_an_emoji_alone_is_announced_by_its_name(page):
     assert alone.get_text() == "🦾"
     assert (alone["role"], alone["aria-label"]) == ("img", "mechanical arm")
     assert "aria-hidden" not in alone.attrs
+
+
+def test_emoji_are_written_as_references_and_read_as_emoji(app, page):
+    """Cards and decorations write characters beyond U+FFFF as references, so
+    that Python holds the page in 2 bytes a character, not 4 (half the memory
+    for a page of thousands of cards); a browser shows the same emoji."""
+    source = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert max(source) <= "\uffff"
+    assert "&#x1f916;" in source and "&#x1f3c6;" in source  # a tag, a decoration
+    assert "\U0001f916" in page.select_one("#first-paper .award-tags").get_text()
+    assert "\U0001f3c6" in page.select_one(".awards-summary").get_text()  # a decoration
+
+
+@given(st.text())
+def test_bmp_html_changes_what_is_written_never_what_is_read(text):
+    markup = html.escape(text)
+    written = bmp_html(markup)
+    assert html.unescape(written) == text
+    assert not written or max(written) <= "\uffff"
+    assert (written is markup) == (not text or max(text) <= "\uffff")
