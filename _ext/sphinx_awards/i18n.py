@@ -118,14 +118,25 @@ def map_texts(
 
 
 def texts_of(data: AwardsData) -> list[str]:
-    """The texts ``map_texts`` would translate, in order, each once."""
-    found: dict[str, None] = {}
-
-    def note(text: str) -> str:
-        found[text] = None
-        return text
-
-    map_texts(data, note)
+    """The texts ``map_texts`` would translate, in order, each once: read
+    directly, as every page's build asks (a test keeps the two the same)."""
+    texts: list[str] = [data.title, data.lede]
+    for meta in data.meta:
+        texts += [meta.label, meta.text, meta.link.label if meta.link else ""]
+    for stat in data.stats:
+        texts += [stat.label, stat.value, stat.detail]
+    texts += [theme.name for theme in data.themes]
+    for track in data.tracks:
+        texts += [track.name, track.badge]
+    for level in data.levels:
+        texts += [level.name, level.short, level.section_title, level.subtitle]
+    for award in data.awards:
+        texts += [award.title, award.summary, award.description]
+        texts += [tag.text for tag in award.tags]
+        texts += [link.label for link in award.links]
+    texts += data.labels
+    found = dict.fromkeys(texts)
+    found.pop("", None)
     return list(found)
 
 

@@ -404,3 +404,22 @@ def test_labels_survive_a_noop_rebuild(make_app, tmp_path):
     assert "undefined label" not in app.warning.getvalue()
     page = parse_html(app.outdir / "refs.html")
     assert any(a["href"] == "index.html#second-paper" for a in page.select("a.reference.internal"))
+
+
+# -- the texts a page offers for translation ---------------------------------------------------
+
+#: The test sites' data files and the site's own.
+SITE_DATA = Path(__file__).parents[2] / "awards.yaml"
+DATA_FILES = sorted({*ROOTS.glob("*/*.yaml"), *ROOTS.glob("*/*/*.yaml"), SITE_DATA})
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_the_texts_read_directly_are_those_map_texts_translates(path):
+    from sphinx_awards.checked import load_awards
+    from sphinx_awards.i18n import map_texts, texts_of
+
+    data = load_awards(str(path), 50_000_000).data
+    assert data is not None
+    changed: dict[str, None] = {}
+    map_texts(data, lambda text: changed.setdefault(text) or text)
+    assert texts_of(data) == list(changed)
