@@ -19,8 +19,6 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .anchors import award_page, cite_base, joined, next_free, writes_award_pages
 from .i18n import _, label
-from .messages import TextLanguages
-from .model import Award, AwardsData, Tag
 from .nodes import (
     award_block,
     award_card,
@@ -36,6 +34,9 @@ from .nodes import (
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
+
+    from .messages import TextLanguages
+    from .model import Award, AwardsData, Tag
 
 
 class CardView(NamedTuple):

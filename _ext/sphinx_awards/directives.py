@@ -14,17 +14,16 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import render
 from .datafiles import FileRead, Report, is_allowed, load, note_file_read
 from .domain import CardLocation, awards_domain
 from .i18n import messages_node, translate
-from .messages import Language, TextLanguages
 from .selection import FILTER_OPTIONS, Selection, grouping
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.util.typing import OptionSpec
 
+    from .messages import TextLanguages
     from .model import Award, AwardsData
     from .problems import Problem
 
@@ -138,6 +137,8 @@ class _AwardsDirective(SphinxDirective):
             if message not in reported:
                 reported.add(message)
                 self.warn(message, "translation")
+        from .messages import Language, TextLanguages
+
         site = Language(self.config.language or "en")
         return translation.data, TextLanguages(site, Language(data.language), translation.translated)
 
@@ -163,6 +164,8 @@ class AwardsSummary(_AwardsDirective):
     """The title block: title, lede, meta strip and stat tiles; counts follow the filters."""
 
     def run(self) -> list[nodes.Node]:
+        from . import render  # a build that reads no page (a no-op) never needs it
+
         original = self.load()
         if original is None:
             return []
@@ -186,6 +189,8 @@ class AwardsLegend(_AwardsDirective):
     """The themes, each with its colour: those of the awards the filters keep."""
 
     def run(self) -> list[nodes.Node]:
+        from . import render
+
         original = self.load()
         if original is None:
             return []
@@ -205,6 +210,8 @@ class Awards(_AwardsDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        from . import render
+
         original = self.load()
         if original is None:
             return []
@@ -253,6 +260,8 @@ class AwardsArchive(_AwardsDirective):
         return [file for year in years if (file := self.year_file(year)) is not None]
 
     def run(self) -> list[nodes.Node]:
+        from . import render
+
         rows: list[render.ArchiveRow] = []
         messages: list[nodes.Node] = []
         for argument in self.files():

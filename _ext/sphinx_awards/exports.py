@@ -25,10 +25,10 @@ from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .model import Award, AwardsData
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from .model import Award, AwardsData
 
 #: Bumped when a key of ``awards.json`` changes meaning or goes away.
 EXPORT_VERSION = 1
@@ -240,11 +240,11 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     if app.builder.name.startswith("epub"):  # the book is packed already; it is no website
         return
     from .datafiles import files_shown, files_shown_digests, pages_read_now
-    from .sharedcache import is_private, store_private
 
     written = [Path(app.outdir) / name for name in FILE_NAMES.values()]
     if not pages_read_now(app.env) and all(path.is_file() for path in written):
         return  # no page read again, so no data file changed: the files written last time stand
+    from .sharedcache import is_private, store_private
 
     files = files_shown(app)
     if not files:

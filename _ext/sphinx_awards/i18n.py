@@ -32,15 +32,12 @@ from sphinx.locale import get_translation, get_translator, is_translator_registe
 from sphinx.locale import init as init_locale
 from sphinx.util.i18n import docname_to_domain
 
-from . import counts
-from .messages import TextLanguages, template_error
-from .model import AwardsData, Link
-from .problems import quote
-from .textchecks import is_text, text_problem
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+    from .messages import TextLanguages
+    from .model import AwardsData, Link
 
 CATALOG = "sphinx_awards"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -160,6 +157,12 @@ def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
     """
     if not env.config.language or not env.config.locale_dirs:
         return Translation(data)
+    # Imported here: a build that reads no page (a no-op) never needs them.
+    from . import counts
+    from .messages import template_error
+    from .problems import quote
+    from .textchecks import is_text, text_problem
+
     textdomain = docname_to_domain(env.docname, env.config.gettext_compact)
     directories = [Path(env.srcdir) / directory for directory in env.config.locale_dirs]
     catalog, found = init_locale(directories, env.config.language, textdomain)

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any
 from .anchors import award_page, cite_base, writes_award_pages
 from .card import CardView, card_html, cite_menu
 from .datafiles import files_shown
-from .messages import Language, TextLanguages
 from .metadata import ld_script, scholarly_article
-from .model import Award, AwardsData
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from .model import Award, AwardsData
 
 
 def page_name(data: AwardsData, award: Award) -> str:
@@ -73,6 +73,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: one page per award."""
     if not makes_pages(app):
         return
+    from .messages import Language, TextLanguages  # a no-op build never needs them
+
     site = Language(app.config.language or "en")
     for data in files_shown(app):
         languages = TextLanguages(site, Language(data.language))

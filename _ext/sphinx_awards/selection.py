@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils.parsers.rst import directives
 
-from .model import Award, AwardsData, Theme
 from .problems import listed
+
+if TYPE_CHECKING:
+    from .model import Award, AwardsData, Theme
 
 GROUPINGS = ("level", "theme", "track", "none")
 #: Names of 0.1, kept for one release: the ``:award:`` role links to one card,
