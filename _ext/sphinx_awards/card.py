@@ -32,6 +32,8 @@ from .nodes import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
@@ -65,25 +67,42 @@ class CardView(NamedTuple):
 
     @classmethod
     def of(cls, data: AwardsData, award: Award, heading_level: int, languages: TextLanguages) -> CardView:
-        theme = data.theme(award.theme)
-        track = data.track(award.track)
-        return cls(
-            award=award,
-            anchor=data.anchor(award),
-            heading_level=min(heading_level, 6),
-            level_name=data.level(award.level).name,
-            track_badge=track.badge,
-            track_name=track.name,
-            theme_key=data.theme_key(theme),
-            color=theme.color,
-            color_dark=theme.color_dark,
-            view_paper=label(data.labels.view_paper, str(_("View paper")), languages),
-            et_al=label(data.labels.et_al, str(_("et al.")), languages),
-            direction=languages.direction,
-            isolate=languages.isolate,
-            source=data.path,
-            page=award_page(data.anchor(award)),
-        )
+        return cls.maker(data, heading_level, languages)(award)
+
+    @classmethod
+    def maker(
+        cls, data: AwardsData, heading_level: int, languages: TextLanguages
+    ) -> Callable[[Award], CardView]:
+        """The views of one file's awards: what they share (labels, language,
+        the themes, tracks and levels by id) is looked up once, not per card."""
+        heading, direction, isolate = min(heading_level, 6), languages.direction, languages.isolate
+        view_paper = label(data.labels.view_paper, str(_("View paper")), languages)
+        et_al = label(data.labels.et_al, str(_("et al.")), languages)
+        themes = {theme.id: theme for theme in data.themes}
+        tracks = {track.id: track for track in data.tracks}
+        level_names = {level.id: level.name for level in data.levels}
+
+        def view(award: Award) -> CardView:
+            theme, track, anchor = themes[award.theme], tracks[award.track], data.anchor(award)
+            return cls(
+                award=award,
+                anchor=anchor,
+                heading_level=heading,
+                level_name=level_names[award.level],
+                track_badge=track.badge,
+                track_name=track.name,
+                theme_key=data.theme_key(theme),
+                color=theme.color,
+                color_dark=theme.color_dark,
+                view_paper=view_paper,
+                et_al=et_al,
+                direction=direction,
+                isolate=isolate,
+                source=data.path,
+                page=award_page(anchor),
+            )
+
+        return view
 
     @property
     def accent_style(self) -> str:
@@ -328,6 +347,28 @@ def card_html(
     )
 
 
+class _PageSettings(NamedTuple):
+    """What every card of a page is written with, found once a page."""
+
+    #: The permalink's markup after the card's id ("" without permalinks).
+    permalink_after_id: str
+    e_reader: bool
+    pages: bool
+
+
+def _page_settings(self: HTML5Translator) -> _PageSettings:
+    settings: _PageSettings | None = self.__dict__.get("_awards_settings")
+    if settings is None:
+        after_id = ""
+        if self.config.html_permalinks and self.builder.add_permalinks:
+            label = escape(str(_("Link to this card")))
+            after_id = f'" title="{label}" aria-label="{label}">{self.config.html_permalinks_icon}</a>'
+        e_reader = self.builder.name.startswith("epub")
+        settings = _PageSettings(after_id, e_reader, writes_award_pages(self.config, self.builder))
+        self.__dict__["_awards_settings"] = settings
+    return settings
+
+
 def visit_card_html(self: HTML5Translator, node: award_card) -> None:
     view: CardView = node["card"]
     # Each page's cards have ids of their own (anchors.py); singlehtml joins
@@ -336,19 +377,15 @@ def visit_card_html(self: HTML5Translator, node: award_card) -> None:
     if view.anchor in written:
         view = view._replace(anchor=next_free(view.anchor, written))
     written.add(view.anchor)
-    permalink = ""
-    if self.config.html_permalinks and self.builder.add_permalinks:
-        label = escape(str(_("Link to this card")))
-        permalink = (
-            f'<a class="headerlink" href="#{view.anchor}" title="{label}" aria-label="{label}">'
-            f"{self.config.html_permalinks_icon}</a>"
-        )
-    e_reader = self.builder.name.startswith("epub")
+    settings = _page_settings(self)
+    after_id = settings.permalink_after_id
+    permalink = f'<a class="headerlink" href="#{view.anchor}{after_id}' if after_id else ""
     page_url = cite = ""
-    if writes_award_pages(self.config, self.builder):
+    if settings.pages:
         page_url = self.builder.get_relative_uri(self.builder.current_docname, view.page)
         cite = cite_menu(cite_base(page_url))
-    self.body.append(card_html(view, permalink, fold_authors=not e_reader, page_url=page_url, cite=cite))
+    fold_authors = not settings.e_reader
+    self.body.append(card_html(view, permalink, fold_authors=fold_authors, page_url=page_url, cite=cite))
     raise nodes.SkipNode
 
 

@@ -163,8 +163,11 @@ def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
     from .problems import quote
     from .textchecks import is_text, text_problem
 
-    textdomain = docname_to_domain(env.docname, env.config.gettext_compact)
     directories = [Path(env.srcdir) / directory for directory in env.config.locale_dirs]
+    directories = [directory for directory in directories if directory.is_dir()]
+    if not directories:  # Sphinx's default "locales", where a site has none
+        return Translation(data)
+    textdomain = docname_to_domain(env.docname, env.config.gettext_compact)
     catalog, found = init_locale(directories, env.config.language, textdomain)
     if not found:
         return Translation(data)

@@ -179,7 +179,8 @@ def _grid(
     data: AwardsData, awards: Iterable[Award], heading_level: int, languages: TextLanguages
 ) -> nodes.container:
     grid = nodes.container(classes=["awards-grid"])
-    grid.extend(card_node(CardView.of(data, award, heading_level, languages)) for award in awards)
+    view = CardView.maker(data, heading_level, languages)
+    grid.extend(card_node(view(award)) for award in awards)
     return grid
 
 
