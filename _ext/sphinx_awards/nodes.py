@@ -104,8 +104,10 @@ def paragraph(css_class: str, *children: nodes.Node | str) -> nodes.paragraph:
 _ASTRAL = "[\U00010000-\U0010ffff]"
 try:
     #: The size of a non-ASCII string's header: CPython holds such a string in
-    #: 1, 2 or 4 bytes a character, 4 only if a character is beyond U+FFFF.
-    _HEADER: int | None = sys.getsizeof("\u00e9") - 2
+    #: 1, 2 or 4 bytes a character (and one more for the end), 4 only if a
+    #: character is beyond U+FFFF. Taken from a string of two (a string of one
+    #: may be a static singleton of another size, as in Python 3.12).
+    _HEADER: int | None = sys.getsizeof("\U0001f916\U0001f916") - 3 * 4
 except TypeError:  # an interpreter that tells no sizes (PyPy)
     _HEADER = None
 
