@@ -165,9 +165,10 @@ def files_shown(app: Sphinx) -> list[AwardsData]:
     return [result.data for result in _results_shown(app) if result.data is not None]
 
 
-def files_shown_digests(app: Sphinx) -> list[str]:
-    """The content digests of ``files_shown``, in the same order."""
-    return [result.digest for result in _results_shown(app) if result.data is not None and result.digest]
+def files_shown_digests(app: Sphinx) -> list[str | None]:
+    """The content digests of ``files_shown``, in the same order (None where
+    one is not known)."""
+    return [result.digest for result in _results_shown(app) if result.data is not None]
 
 
 def _results_shown(app: Sphinx) -> list[LoadResult]:

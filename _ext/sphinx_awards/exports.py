@@ -23,7 +23,7 @@ import shutil
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -252,14 +252,13 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     kept = _kept_exports(app, files_shown_digests(app))
     for format_name, name in FILE_NAMES.items():
         target = Path(app.outdir) / name
-        if kept is not None and is_private(kept[name], folder=False):
-            shutil.copyfile(kept[name], target)
+        if kept is not None and is_private(kept.path(name), folder=False):
+            shutil.copyfile(kept.path(name), target)
             continue
         with target.open("w", encoding="utf-8") as file:
             file.writelines(export_chunks(files, format_name))
         if kept is not None:
-            site = kept[name].name.split("-", 2)[1]
-            store_private(kept[name], partial(_copy_from, target), older=f"exports-{site}-*-{name}")
+            store_private(kept.path(name), partial(_copy_from, target), older=kept.older(name))
 
 
 def _copy_from(source: Path, file: IO[bytes]) -> None:
@@ -267,15 +266,31 @@ def _copy_from(source: Path, file: IO[bytes]) -> None:
         shutil.copyfileobj(read, file)
 
 
-def _kept_exports(app: Sphinx, digests: list[str]) -> dict[str, Path] | None:
+class _KeptExports(NamedTuple):
+    """Where ``awards_cache`` keeps a site's exports, by their contents."""
+
+    folder: Path
+    site: str
+    contents: str
+
+    def path(self, name: str) -> Path:
+        return self.folder / f"exports-{self.site}-{self.contents}-{name}"
+
+    def older(self, name: str) -> str:
+        """A glob beside ``path(name)`` for the same file of any contents."""
+        return f"exports-{self.site}-*-{name}"
+
+
+def _kept_exports(app: Sphinx, digests: list[str | None]) -> _KeptExports | None:
     """Where ``awards_cache`` keeps the four files made from these data files'
     contents (they depend on nothing else but our code), or None when it is
-    off: a clean build with the cache copies them instead of making them."""
+    off or a content is not known: a clean build with the cache copies them
+    instead of making them."""
     from .sharedcache import code_identity, shared_cache_dir
 
     folder = shared_cache_dir(app.config, app.srcdir) if app.config.awards_cache else None
-    if folder is None:
+    if folder is None or None in digests:
         return None
     site = hashlib.sha256(str(app.srcdir).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    contents = hashlib.sha256(" ".join([code_identity(), *digests]).encode()).hexdigest()[:32]
-    return {name: folder / f"exports-{site}-{contents}-{name}" for name in FILE_NAMES.values()}
+    contents = hashlib.sha256(" ".join([code_identity(), *map(str, digests)]).encode()).hexdigest()[:32]
+    return _KeptExports(folder, site, contents)

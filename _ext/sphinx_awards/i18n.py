@@ -157,12 +157,6 @@ def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
     """
     if not env.config.language or not env.config.locale_dirs:
         return Translation(data)
-    # Imported here: a build that reads no page (a no-op) never needs them.
-    from . import counts
-    from .messages import template_error
-    from .problems import quote
-    from .textchecks import is_text, text_problem
-
     directories = [Path(env.srcdir) / directory for directory in env.config.locale_dirs]
     directories = [directory for directory in directories if directory.is_dir()]
     if not directories:  # Sphinx's default "locales", where a site has none
@@ -171,6 +165,12 @@ def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
     catalog, found = init_locale(directories, env.config.language, textdomain)
     if not found:
         return Translation(data)
+    # Imported here: only a translated page needs them.
+    from . import counts
+    from .messages import template_error
+    from .problems import quote
+    from .textchecks import is_text, text_problem
+
     translated: set[str] = set()
     refused: list[str] = []
     level_ids = [level.id for level in data.levels]

@@ -77,11 +77,11 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
     site = Language(app.config.language or "en")
     for data in files_shown(app):
-        languages = TextLanguages(site, Language(data.language))
+        view_of = CardView.maker(data, 1, TextLanguages(site, Language(data.language)))
         for award in data.awards:
             name = page_name(data, award)
             own_url = "./" if app.builder.name == "dirhtml" else Path(name).name + ".html"
-            view = CardView.of(data, award, 1, languages)
+            view = view_of(award)
             body = (
                 '<section class="awards-page">\n'
                 + card_html(view, "", fold_authors=False, cite=cite_menu(cite_base(own_url)))

@@ -312,6 +312,21 @@ def test_a_clean_build_copies_the_exports_it_made_before(tmp_path):
         assert now.read_bytes() == (html / name).read_bytes()
 
 
+def test_exports_are_kept_only_under_the_digests_of_every_file_shown(tmp_path):
+    """A file shown whose content digest is not known gives no kept exports
+    (a name without it could stand for other contents); every digest is in
+    the name."""
+    from types import SimpleNamespace
+
+    from sphinx_awards.exports import _kept_exports
+
+    app = SimpleNamespace(config=SimpleNamespace(awards_cache=str(tmp_path / "cache")), srcdir=tmp_path)
+    first = _kept_exports(app, ["a" * 64, "b" * 64])
+    assert first is not None
+    assert _kept_exports(app, ["a" * 64, "c" * 64]).path("awards.bib") != first.path("awards.bib")
+    assert _kept_exports(app, ["a" * 64, None]) is None
+
+
 def test_a_change_to_the_checker_makes_a_new_result(tmp_path, monkeypatch):
     """The result is named by the extension's code: an edited checker (an
     editable install) never reuses what an older one decided."""
