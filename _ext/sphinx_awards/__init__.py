@@ -16,6 +16,7 @@ from . import (
     anchors,
     assets,
     card,
+    config,
     datafiles,
     directives,
     domain,
@@ -28,7 +29,6 @@ from . import (
     pages,
     pdflatex,
 )
-from .files import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -73,14 +73,8 @@ def _require_supported_sphinx() -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     _require_supported_sphinx()
-    app.add_config_value("awards_data", "awards.yaml", "env", types=frozenset({str}))
-    app.add_config_value("awards_json_ld", True, "html", types=frozenset({bool}))
-    app.add_config_value("awards_max_bytes", DEFAULT_MAX_BYTES, "env", types=frozenset({int}))
-    app.add_config_value("awards_data_dirs", [], "env", types=frozenset({list, tuple}))
-    app.add_config_value("awards_years", {}, "env", types=frozenset({dict}))
-    app.add_config_value("awards_exports", True, "html", types=frozenset({bool}))
-    app.add_config_value("awards_pages", False, "html", types=frozenset({bool}))
-    app.add_config_value("awards_cache", False, "", types=frozenset({bool, str}))
+    config.add_config_values(app)  # the awards_* values, each with its check
+    app.connect("config-inited", config.check_config_values)  # before Sphinx's type check
 
     app.add_message_catalog(i18n.CATALOG, str(i18n.LOCALE_DIR))
 

@@ -41,6 +41,7 @@ FILE_NAMES = {
     "csl": "awards.csl.json",
 }
 
+#: LaTeX's specials as BibTeX and LaTeX both read them.
 _LATEX_SPECIALS = {
     "\\": r"\textbackslash{}",
     "{": r"\{",
@@ -53,7 +54,13 @@ _LATEX_SPECIALS = {
     "^": r"\textasciicircum{}",
     "~": r"\textasciitilde{}",
 }
+#: Braces for a text whose own do not pair up. BibTeX counts every brace, a
+#: backslash before it or not: ``\}`` unpaired would close the field, and
+#: the data would write fields and entries of its own (``x}}, note = {forged``).
+#: These hold balanced braces whatever the text.
+_UNPAIRED_BRACES = {**_LATEX_SPECIALS, "{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 _LATEX_SPECIAL = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
+_BRACE = re.compile("[{}]")
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 
 
@@ -145,12 +152,30 @@ def csl_item(data: AwardsData, award: Award) -> dict[str, Any]:
 
 
 def _latex(text: str) -> str:
-    return _LATEX_SPECIAL.sub(lambda special: _LATEX_SPECIALS[special.group()], text)
+    """``text`` for LaTeX and BibTeX: specials escaped; braces as ``\\{``
+    where they pair up, so that BibTeX's count stays right and every reader
+    knows them, else as commands holding no brace of the text."""
+    specials = _LATEX_SPECIALS if _braces_pair_up(text) else _UNPAIRED_BRACES
+    return _LATEX_SPECIAL.sub(lambda special: specials[special.group()], text)
+
+
+def _braces_pair_up(text: str) -> bool:
+    if "{" not in text and "}" not in text:
+        return True
+    depth = 0
+    for brace in _BRACE.findall(text):
+        depth += 1 if brace == "{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _bibtex_name(name: str) -> str:
-    """A name with " and " in it is one name to BibTeX only in braces."""
-    return "{" + _latex(name) + "}" if _AND.search(name) else _latex(name)
+    """A name is one person to BibTeX only in braces if it holds " and " (else
+    two people), a comma (else "Last, First", and three commas an error) or a
+    LaTeX command (name splitters cut ``\\textbraceleft{}`` apart)."""
+    written = _latex(name)
+    return "{" + written + "}" if "," in name or "\\" in written or _AND.search(name) else written
 
 
 def bibtex_key(data: AwardsData, award: Award) -> str:
@@ -158,7 +183,9 @@ def bibtex_key(data: AwardsData, award: Award) -> str:
     return data.reference_name(award).replace(":", "-")
 
 
-def bibtex_entry(data: AwardsData, award: Award) -> str:
+def bibtex_fields(data: AwardsData, award: Award) -> list[tuple[str, str]]:
+    """The entry's fields as written between its braces, none empty; every
+    value's braces balanced, whatever the data holds."""
     fields = [
         ("title", "{" + _latex(award.title) + "}"),  # the inner braces keep its capitals
         ("author", " and ".join(_bibtex_name(name) for name in award.authors)),
@@ -171,7 +198,11 @@ def bibtex_entry(data: AwardsData, award: Award) -> str:
     year = _year(data)
     if year is not None:
         fields.insert(3, ("year", str(year)))
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return [(name, value) for name, value in fields if value]
+
+
+def bibtex_entry(data: AwardsData, award: Award) -> str:
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in bibtex_fields(data, award))
     return f"@inproceedings{{{bibtex_key(data, award)},\n{body}\n}}\n"
 
 

@@ -95,9 +95,17 @@ class _LatexDecoder:
     """
 
     def __init__(self) -> None:
-        from pylatexenc.latex2text import LatexNodes2Text
+        from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-        self.decoder = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+        context = get_default_latex_context_db()
+        # What the exports write for ^, ~ and a text's unpaired braces
+        # (exports._UNPAIRED_BRACES), as the characters (pylatexenc: "ˆ", "˜", nothing).
+        written = {"textbraceleft": "{", "textbraceright": "}", "textasciicircum": "^", "textasciitilde": "~"}
+        macros = [MacroTextSpec(name, text) for name, text in written.items()]
+        context.add_context_category("sphinx-awards", prepend=True, macros=macros)
+        self.decoder = LatexNodes2Text(
+            latex_context=context, math_mode="verbatim", strict_latex_spaces=True
+        )
         self.budget = MAX_LATEX_CHARACTERS
         self.exhausted: int | None = None
 

@@ -89,7 +89,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 + "</section>\n"
             )
             context = {
-                "title": award.title,
+                "title": escape(award.title),  # HTML by Sphinx's contract: themes write it raw
                 "body": body,
                 "metatags": scholar_tags(data, award),
                 "awards_page": True,

@@ -81,6 +81,8 @@ SUBTYPES = {
     "translation": "a translated text (from a .po file) that fails the same checks: the source text is shown",
     "anchor": "a card whose id another element of its page has (a section): the card is renamed there",
     "import": "sphinx-awards import only: an entry of a BibTeX or CSL-JSON file that cannot be read",
+    "config": "an awards_* value in conf.py of the wrong type (the default is used instead)",
+    "page": "an award page whose name a document or another generated page has (it is renamed)",
     "cache": "the awards_cache folder cannot be used (not yours alone, or cannot be made)",
     "deprecated": "an option of 0.1 that still works: ':award:' is ':level:', ':group-by: award' is 'level'",
 }
