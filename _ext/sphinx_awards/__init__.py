@@ -43,11 +43,11 @@ MIN_SPHINX = (7, 4)
 #: Bump whenever what the extension stores in a pickled environment or doctree
 #: changes shape (the domain's data, ``CardView``, ``datafiles.FileRead``; 6:
 #: the records became named tuples; 7: ``CardView`` gained the track's name; 8: ``AwardsData`` its language;
-#: 9: anchors join names with two hyphens):
+#: 9: anchors join names with two hyphens; 10: ``Award`` its line):
 #: Sphinx then reads every document again instead of loading objects an older
 #: version pickled. (The domain's own ``data_version`` is not bumped: this one
 #: covers it.)
-ENV_VERSION = 9
+ENV_VERSION = 10
 
 
 def _outdated_documents(
@@ -137,6 +137,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # then finds our description in ``metatags`` and writes none of its own.
     app.connect("html-page-context", assets.add_page_assets, priority=400)
     app.connect("build-finished", exports.write_exports)  # awards.json, .bib, .ris, .csl.json
+    app.connect("env-updated", pages.assign_page_names)  # none where a document writes its page
     app.connect("html-collect-pages", pages.collect_pages)  # a page per award, for Google Scholar
     app.connect("build-finished", pages.write_citations)  # what each Cite menu links
 

@@ -382,7 +382,10 @@ def visit_card_html(self: HTML5Translator, node: award_card) -> None:
     permalink = f'<a class="headerlink" href="#{view.anchor}{after_id}' if after_id else ""
     page_url = cite = ""
     if settings.pages:
-        page_url = self.builder.get_relative_uri(self.builder.current_docname, view.page)
+        from .domain import awards_domain
+
+        page = awards_domain(self.builder.env).page(view.page, view.source)
+        page_url = self.builder.get_relative_uri(self.builder.current_docname, page)
         cite = cite_menu(cite_base(page_url))
     fold_authors = not settings.e_reader
     self.body.append(card_html(view, permalink, fold_authors=fold_authors, page_url=page_url, cite=cite))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from sphinx.util import logging
 
@@ -59,7 +59,7 @@ class Setting(NamedTuple):
     name: str
     default: Any
     #: Sphinx's ``rebuild``: what a change makes Sphinx do again.
-    rebuild: str
+    rebuild: Literal["", "env", "html"]
     #: The types Sphinx's own check is told about.
     types: frozenset[type]
     accepts: Callable[[object], bool]
@@ -71,23 +71,39 @@ SETTINGS = (
     Setting("awards_data", "awards.yaml", "env", frozenset({str}), _is_text, "a file name (str)"),
     Setting("awards_json_ld", True, "html", frozenset({bool}), _is_flag, "True or False"),
     Setting(
-        "awards_max_bytes", DEFAULT_MAX_BYTES, "env", frozenset({int}), _is_size,
+        "awards_max_bytes",
+        DEFAULT_MAX_BYTES,
+        "env",
+        frozenset({int}),
+        _is_size,
         "a whole number of bytes above 0 (int)",
-    ),  # fmt: skip
+    ),
     Setting(
-        "awards_data_dirs", [], "env", frozenset({list, tuple}), _is_folder_list,
+        "awards_data_dirs",
+        [],
+        "env",
+        frozenset({list, tuple}),
+        _is_folder_list,
         "a list of folder names (list of str)",
-    ),  # fmt: skip
+    ),
     Setting(
-        "awards_years", {}, "env", frozenset({dict}), _is_year_map,
+        "awards_years",
+        {},
+        "env",
+        frozenset({dict}),
+        _is_year_map,
         "a dict of year to data file, such as {2024: 'archive/2024.yaml'}",
-    ),  # fmt: skip
+    ),
     Setting("awards_exports", True, "html", frozenset({bool}), _is_flag, "True or False"),
     Setting("awards_pages", False, "html", frozenset({bool}), _is_flag, "True or False"),
     Setting(
-        "awards_cache", False, "", frozenset({bool, str}), _is_cache,
+        "awards_cache",
+        False,
+        "",
+        frozenset({bool, str}),
+        _is_cache,
         "True, False or a folder name (str)",
-    ),  # fmt: skip
+    ),
 )
 
 

@@ -97,6 +97,12 @@ class AwardsDomain(Domain):
             if location is not None and location.anchor == anchor:
                 shown[docname] = location._replace(anchor=renamed)
 
+    def page(self, name: str, data_path: str) -> str:
+        """The name of the page of an award of ``data_path``: ``name``
+        (``anchors.award_page``), or the one it was given where a document or
+        another award writes that file (``pages.assign_page_names``)."""
+        return self.data.get("page_names", {}).get((data_path, name), name)
+
     def note_reference(self, docname: str, name: str) -> None:
         self.references.setdefault(docname, set()).add(name)
 
@@ -142,7 +148,8 @@ class AwardsDomain(Domain):
         if not node.get("refexplicit"):
             contnode = nodes.inline(card.title, card.title, classes=contnode["classes"])
         if typ == "award-page" and writes_award_pages(env.config, builder):
-            uri = builder.get_relative_uri(fromdocname, award_page(reference_anchor(target)))
+            page = self.page(award_page(reference_anchor(target)), card.data_path)
+            uri = builder.get_relative_uri(fromdocname, page)
             return nodes.reference("", "", contnode, internal=True, refuri=uri, reftitle=card.title)
         return make_refnode(builder, fromdocname, docname, card.anchor, contnode, card.title)
 

@@ -99,13 +99,11 @@ class _LatexDecoder:
 
         context = get_default_latex_context_db()
         # What the exports write for ^, ~ and a text's unpaired braces
-        # (exports._UNPAIRED_BRACES), as the characters (pylatexenc: "ˆ", "˜", nothing).
+        # (exports._UNPAIRED_BRACES), as the characters (pylatexenc gives spacing accents, or nothing).
         written = {"textbraceleft": "{", "textbraceright": "}", "textasciicircum": "^", "textasciitilde": "~"}
         macros = [MacroTextSpec(name, text) for name, text in written.items()]
         context.add_context_category("sphinx-awards", prepend=True, macros=macros)
-        self.decoder = LatexNodes2Text(
-            latex_context=context, math_mode="verbatim", strict_latex_spaces=True
-        )
+        self.decoder = LatexNodes2Text(latex_context=context, math_mode="verbatim", strict_latex_spaces=True)
         self.budget = MAX_LATEX_CHARACTERS
         self.exhausted: int | None = None
 

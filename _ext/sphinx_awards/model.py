@@ -64,6 +64,8 @@ class Award(NamedTuple):
     links: tuple[Link, ...]
     #: The line of ``url`` in the data file.
     url_line: int = 0
+    #: The line of ``id`` in the data file (where a message about the award points).
+    line: int = 0
 
 
 class MetaItem(NamedTuple):
@@ -223,6 +225,7 @@ def _award(award: dict[str, Any], at: DataPath, line_of: Callable[[DataPath], in
             for index, link in enumerate(award.get("links", ()))
         ),
         url_line=line_of((*at, "url")),
+        line=line_of((*at, "id")),
     )
 
 

@@ -15,29 +15,103 @@ site, where a page per paper is no unit anyone indexes. Beside each page,
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from .anchors import award_page, cite_base, writes_award_pages
+from sphinx.util import logging
+
+from .anchors import award_page, cite_base, next_free, writes_award_pages
 from .card import CardView, card_html, cite_menu
 from .datafiles import files_shown
+from .domain import awards_domain
 from .metadata import ld_script, scholarly_article
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
 
     from .model import Award, AwardsData
 
+logger = logging.getLogger(__name__)
 
-def page_name(data: AwardsData, award: Award) -> str:
-    """``awards/gated-attention``, ``awards/neurips2024--var``."""
-    return award_page(data.anchor(award))
+
+def page_name(data: AwardsData, award: Award, env: BuildEnvironment) -> str:
+    """``awards/gated-attention``, ``awards/neurips2024--var``; another where
+    that file is a document's (``assign_page_names``)."""
+    return awards_domain(env).page(award_page(data.anchor(award)), data.path)
+
+
+def assign_page_names(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: no award page takes the file a document or another
+    award's page writes (``awards/x.rst`` beside a card ``x``; a card ``index``
+    beside ``awards.rst`` in dirhtml; two files without a namespace sharing
+    an id): it gets the next free name (``awards/x--2``), with a warning at
+    the award. Compared as the builder names the output files."""
+    renamed: dict[tuple[str, str], str] = {}
+    awards_domain(env).data["page_names"] = renamed
+    if not makes_pages(app):
+        return []
+    builder = cast("StandaloneHTMLBuilder", app.builder)  # html or dirhtml
+
+    def outfile(name: str) -> str:
+        return str(builder.get_outfilename(name))
+
+    documents = {outfile(docname): docname for docname in env.all_docs}
+    written: set[str] = set()
+
+    def taken(anchor: str) -> bool:
+        return outfile(award_page(anchor)) in documents or outfile(award_page(anchor)) in written
+
+    for data in files_shown(app):
+        for award in data.awards:
+            anchor = data.anchor(award)
+            name = award_page(anchor)
+            if taken(anchor):
+                path = outfile(name)
+                writer = f"the document {documents[path]!r}" if path in documents else "another award's page"
+                renamed[data.path, name] = award_page(_free_anchor(anchor, taken))
+                _warn_renamed(data, award, writer, renamed[data.path, name])
+            written.add(outfile(renamed.get((data.path, name), name)))
+    return []
+
+
+def _free_anchor(anchor: str, taken: Callable[[str], bool]) -> str:
+    """``anchor--2``, or the first of ``--3``, ``--4``... that ``taken`` allows."""
+    tried: set[str] = set()
+    while taken(candidate := next_free(anchor, tried)):
+        tried.add(candidate)
+    return candidate
+
+
+def _warn_renamed(data: AwardsData, award: Award, writer: str, page: str) -> None:
+    logger.warning(
+        f"the page of the award {award.id!r} would be the file {writer} writes; the award's page is "
+        f"{page} instead: rename the award or the document",
+        location=f"{data.path}:{award.line}",
+        type="awards",
+        subtype="page",
+    )
 
 
 def makes_pages(app: Sphinx) -> bool:
     return writes_award_pages(app.config, app.builder)
+
+
+#: Invisible, and no break opportunity: between ``<`` and ``/`` it keeps a
+#: title's ``</title>`` from being an end tag.
+_WORD_JOINER = "\u2060"
+
+
+def theme_title(text: str) -> str:
+    """The page's ``title`` for the theme: HTML, by Sphinx's contract (themes
+    write ``{{ title }}`` raw in their relation bars), so the text escaped.
+    Some themes write ``{{ title|striptags }}`` in ``<title>``, which undoes
+    the escaping: no ``</`` is left in the text, so ``</title><script>``
+    stays text there too (the only markup ``<title>`` knows is its own end)."""
+    return escape(text.replace("</", "<" + _WORD_JOINER + "/"))
 
 
 def scholar_tags(data: AwardsData, award: Award) -> str:
@@ -79,7 +153,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     for data in files_shown(app):
         view_of = CardView.maker(data, 1, TextLanguages(site, Language(data.language)))
         for award in data.awards:
-            name = page_name(data, award)
+            name = page_name(data, award, app.env)
             own_url = "./" if app.builder.name == "dirhtml" else Path(name).name + ".html"
             view = view_of(award)
             body = (
@@ -89,7 +163,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 + "</section>\n"
             )
             context = {
-                "title": escape(award.title),  # HTML by Sphinx's contract: themes write it raw
+                "title": theme_title(award.title),
                 "body": body,
                 "metatags": scholar_tags(data, award),
                 "awards_page": True,
@@ -105,7 +179,7 @@ def write_citations(app: Sphinx, exception: Exception | None) -> None:
 
     for data in files_shown(app):
         for award in data.awards:
-            base = Path(app.outdir) / page_name(data, award)
+            base = Path(app.outdir) / page_name(data, award, app.env)
             if app.builder.name == "dirhtml":
                 base = base / "index"  # beside dirhtml's awards/<id>/index.html
             base.parent.mkdir(parents=True, exist_ok=True)

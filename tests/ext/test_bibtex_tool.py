@@ -83,7 +83,8 @@ def _tool(name: str) -> str:
 def _bibtex_reads(bib: str, folder: Path) -> dict[str, dict[str, str]]:
     """Each entry's fields as ``bibtex`` read them (whitespace aside: it wraps lines)."""
     (folder / "awards.bib").write_text(bib, encoding="utf-8")
-    (folder / "job.aux").write_text("\\citation{*}\n\\bibstyle{fields}\n\\bibdata{awards}\n", encoding="utf-8")
+    aux = "\\citation{*}\n\\bibstyle{fields}\n\\bibdata{awards}\n"
+    (folder / "job.aux").write_text(aux, encoding="utf-8")
     run = subprocess.run(
         [_tool("bibtex"), "job"],
         cwd=folder,

@@ -9,7 +9,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 import rispy
-from helpers import copy_root, parse_html
+from helpers import copy_root, parse_html, strip_colors
 
 from sphinx_awards.checked import load_awards
 
@@ -119,3 +119,89 @@ def test_other_builders_make_no_pages(make_app, tmp_path):
             r"award-cite|award-page-link",
             "".join(path.read_text(encoding="utf-8") for path in Path(app.outdir).rglob("*.*html")),
         )
+
+
+def _with_documents(tmp_path: Path, documents: dict[str, str]) -> Path:
+    """The embed root with more documents (name → reST), each in the toctree."""
+    srcdir = copy_root("embed", tmp_path / "src")
+    for name, text in documents.items():
+        (srcdir / f"{name}.rst").parent.mkdir(parents=True, exist_ok=True)
+        (srcdir / f"{name}.rst").write_text(text, encoding="utf-8")
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8") + "".join(f"   {name}\n" for name in documents))
+    return srcdir
+
+
+def _page_warnings(app) -> list[str]:
+    return [line for line in strip_colors(app.warning.getvalue()).splitlines() if "[awards.page]" in line]
+
+
+def _id_line(srcdir: Path, award_id: str) -> int:
+    lines = (srcdir / "awards.yaml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.strip() == f"- id: {award_id}")
+
+
+@pytest.mark.parametrize(
+    ("builder", "document", "award_id", "renamed"),
+    [
+        ("html", "awards/second-paper", "second-paper", "awards/second-paper--2.html"),
+        ("html", "awards/first-paper", "first-paper", "awards/first-paper--2.html"),
+        ("dirhtml", "awards/second-paper", "second-paper", "awards/second-paper--2/index.html"),
+        ("dirhtml", "awards/second-paper/index", "second-paper", "awards/second-paper--2/index.html"),
+    ],
+)
+def test_an_award_page_never_replaces_a_document(make_app, tmp_path, builder, document, award_id, renamed):
+    srcdir = _with_documents(tmp_path, {document: "A document\n==========\n\nIts own words.\n"})
+    app = make_app(builder, srcdir=srcdir, builddir=tmp_path / builder, confoverrides=ON)
+    app.build()
+    warnings = _page_warnings(app)
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith(f"{srcdir / 'awards.yaml'}:{_id_line(srcdir, award_id)}: WARNING: ")
+    assert f"the document {document!r}" in warnings[0]
+    folder = document.removesuffix("/index")
+    own = app.outdir / (f"{document}.html" if builder == "html" else f"{folder}/index.html")
+    assert "Its own words." in own.read_text(encoding="utf-8")  # the document is still the document's
+    moved = parse_html(app.outdir / renamed)
+    assert moved.select_one("article.award-card h1") is not None
+    citation = renamed.removesuffix(".html") + ".bib"  # beside the page: x--2.bib, x--2/index.bib
+    assert bibtexparser.parse_string((app.outdir / citation).read_text(encoding="utf-8")).entries
+    # The card's title and :award-page: lead to the page where it is.
+    index = app.outdir / "index.html"
+    link = parse_html(index).select_one(f"#{award_id} a.award-page-link")["href"]
+    assert (index.parent / link / ("index.html" if link.endswith("/") else "")).resolve() == (
+        app.outdir / renamed
+    ).resolve()
+
+
+def test_a_card_named_index_never_replaces_the_awards_folders_index_in_dirhtml(make_app, tmp_path):
+    srcdir = _with_documents(tmp_path, {"awards": "Awards\n======\n\nThe folder own page.\n"})
+    data = srcdir / "awards.yaml"
+    text = data.read_text(encoding="utf-8")
+    data.unlink()  # a link to the shared file: replaced by an edited copy
+    data.write_text(text.replace("- id: third-paper", "- id: index"), encoding="utf-8")
+    app = make_app("dirhtml", srcdir=srcdir, builddir=tmp_path / "dirhtml", confoverrides=ON)
+    app.build()
+    assert len(_page_warnings(app)) == 1
+    assert "The folder own page." in (app.outdir / "awards" / "index.html").read_text(encoding="utf-8")
+    assert parse_html(app.outdir / "awards" / "index--2" / "index.html").select_one("article.award-card")
+
+
+def test_two_files_without_a_namespace_sharing_an_id_get_two_pages(make_app, tmp_path):
+    twin = "Twin\n====\n\n.. awards:: twin.yaml\n"
+    srcdir = _with_documents(tmp_path, {"twin": twin})
+    text = (srcdir / "awards.yaml").read_text(encoding="utf-8")
+    twin_data = text.replace("title: Second Paper", "title: Twin Paper")
+    (srcdir / "twin.yaml").write_text(twin_data, encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, builddir=tmp_path / "html", confoverrides=ON)
+    app.build()
+    warnings = _page_warnings(app)
+    assert warnings and all("another award's page" in warning for warning in warnings)
+    titles = {parse_html(path).select_one("article.award-card h1").get_text() for path in
+              (app.outdir / "awards").glob("second-paper*.html")}  # fmt: skip
+    assert titles == {"Second Paper", "Twin Paper"}
+
+
+def test_no_warning_and_the_usual_names_without_a_clash(make_app, tmp_path):
+    app = _build(make_app, tmp_path)
+    assert _page_warnings(app) == []
+    assert not list((app.outdir / "awards").glob("*--2.html"))
