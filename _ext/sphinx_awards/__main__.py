@@ -12,6 +12,7 @@ installed package keeps the schema, or writes a copy (``--write DIR``).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib.resources import files
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 from . import __version__
 from .exports import FORMATS
 from .importer import IMPORT_FORMATS
+from .problems import shown
 
 #: The schema's name beside a data file, as ``init`` and ``schema --write`` put it.
 SCHEMA_NAME = "awards.schema.json"
@@ -79,47 +81,76 @@ def _schema_text() -> str:
     return files(__package__).joinpath("schema").joinpath(SCHEMA_NAME).read_text("utf-8")
 
 
-def schema(folder: str | None) -> int:
+def schema(folder: str | None, *, force: bool = True) -> int:
     """The installed schema's path, or a copy written into ``folder``."""
     if folder is None:
         print(files(__package__).joinpath("schema").joinpath(SCHEMA_NAME))
         return 0
-    target = Path(folder) / SCHEMA_NAME
     if not Path(folder).is_dir():
-        return _refuse(f"{folder} is not a directory; name the folder of your data file")
-    try:
-        target.write_text(_schema_text(), encoding="utf-8")
-    except OSError as error:
-        return _refuse(f"cannot write {target}: {error.strerror or error}")
-    print(f"wrote {target}; make this the first line of the data file:")
+        return _refuse(f"{shown(folder)} is not a directory; name the folder of your data file")
+    target = Path(folder) / SCHEMA_NAME
+    refused = _refusal(target, force=force) or _write(target, _schema_text())
+    if refused:
+        return _refuse(refused)
+    print(f"wrote {shown(str(target))}; make this the first line of the data file:")
     print(MODELINE.format(SCHEMA_NAME), end="")
     return 0
 
 
 def init(path: str, *, force: bool) -> int:
-    """Write the starter file; every refusal is one line and exit status 1, never a traceback."""
+    """Write the starter file, and the schema beside it unless one is there;
+    every refusal is one line and exit status 1, never a traceback, and
+    nothing is written unless both can be."""
     target = Path(path)
-    if target.is_symlink():
-        return _refuse(f"{path} is a symbolic link; name the file itself (nothing is written through a link)")
-    if target.is_dir():
-        return _refuse(f"{path} is a directory; name a file in it, such as {target / 'awards.yaml'}")
-    if target.exists() and not force:
-        return _refuse(f"{path} exists already; pass --force to replace it")
+    if target.is_dir() and not target.is_symlink():
+        return _refuse(
+            f"{shown(path)} is a directory; name a file in it, such as {shown(str(target / 'awards.yaml'))}"
+        )
     if not target.parent.is_dir():
-        return _refuse(f"{target.parent} is not a directory; create it first (mkdir -p {target.parent})")
-    starter = files(__package__).joinpath("starter.yaml").read_text("utf-8")
+        parent = shown(str(target.parent))
+        return _refuse(f"{parent} is not a directory; create it first (mkdir -p {parent})")
     schema_copy = target.parent / SCHEMA_NAME
-    try:
-        target.write_text(MODELINE.format(SCHEMA_NAME) + starter, encoding="utf-8")
-        if not schema_copy.exists() or force:
-            schema_copy.write_text(_schema_text(), encoding="utf-8")
-    except OSError as error:
-        return _refuse(f"cannot write {path}: {error.strerror or error}")
+    keep_schema = schema_copy.is_file() and not schema_copy.is_symlink() and not force
+    refused = _refusal(target, force=force) or (None if keep_schema else _refusal(schema_copy, force=force))
+    if refused:
+        return _refuse(refused)
+    starter = files(__package__).joinpath("starter.yaml").read_text("utf-8")
+    refused = _write(target, MODELINE.format(SCHEMA_NAME) + starter) or (
+        None if keep_schema else _write(schema_copy, _schema_text())
+    )
+    if refused:
+        return _refuse(refused)
     print(
-        f"wrote {path} (and {schema_copy}, for editors that complete its keys): add 'sphinx_awards' "
-        "to extensions in conf.py and '.. awards::' to a page"
+        f"wrote {shown(path)} (and {shown(str(schema_copy))}, for editors that complete its keys): add "
+        "'sphinx_awards' to extensions in conf.py and '.. awards::' to a page"
     )
     return 0
+
+
+def _refusal(path: Path, *, force: bool) -> str | None:
+    """Why ``path`` is not written, or None: never through a symbolic link
+    (a dangling one too: its target would be made), never over what is not
+    a regular file, never over a file without ``--force``."""
+    name = shown(str(path))
+    if path.is_symlink():
+        return f"{name} is a symbolic link; name the file itself (nothing is written through a link)"
+    if path.exists() and not path.is_file():
+        return f"{name} exists and is not a regular file; name another file"
+    if path.exists() and not force:
+        return f"{name} exists already; pass --force to replace it"
+    return None
+
+
+def _write(path: Path, text: str) -> str | None:
+    """Write ``text``; why it failed, or None. Opened without following a
+    link made since ``_refusal`` looked (``O_NOFOLLOW``)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        with os.fdopen(os.open(path, flags, 0o644), "w", encoding="utf-8") as file:
+            file.write(text)
+    except OSError as error:
+        return f"cannot write {shown(str(path))}: {error.strerror or error}"
+    return None
 
 
 def _refuse(message: str) -> int:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sphinx.util import logging
 
 from .files import digest, read_bytes
+from .problems import shown
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -197,7 +198,7 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
         report for docname in read_now for read in files.get(docname, {}).values() for report in read.reports
     }
     for report in sorted(reports, key=_report_order):
-        logger.warning(report.message, location=report.location, type="awards", subtype=report.subtype)
+        logger.warning(shown(report.message), location=report.location, type="awards", subtype=report.subtype)
     setattr(env, _READ_NOW, set())
 
 

@@ -17,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from .datafiles import FileRead, Report, is_allowed, load, note_file_read
 from .domain import CardLocation, awards_domain
 from .i18n import messages_node, translate
+from .problems import shown
 from .selection import FILTER_OPTIONS, Selection, grouping
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class _AwardsDirective(SphinxDirective):
 
     def warn(self, message: str, subtype: str) -> None:
         """A warning at the directive, ``awards.<subtype>``."""
-        logger.warning(message, location=self.get_location(), type="awards", subtype=subtype)
+        logger.warning(shown(message), location=self.get_location(), type="awards", subtype=subtype)
 
     def deprecated(self, old: str, new: str) -> None:
         """A name of 0.1 that still works, said once where it is used."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .files import read_bytes
-from .problems import Problem, quote
+from .problems import Problem, quote, shown
 from .textchecks import PLACEHOLDER as TODO
 
 #: The largest file read: a conference's whole proceedings with abstracts (NeurIPS:
@@ -120,7 +120,7 @@ class _LatexDecoder:
 
 
 def _failure(error: Exception) -> str:
-    reason = _one_line(getattr(error, "abort_reason", "") or str(error))
+    reason = shown(_one_line(getattr(error, "abort_reason", "") or str(error)))
     if reason.startswith("Duplicate entry key"):
         return f"this entry is left out: {reason}; give it a key of its own"
     return f"this entry cannot be read, and is left out: {reason}"
@@ -324,8 +324,9 @@ def entries_yaml(imported: Imported, source: str, defaults: dict[str, str] | Non
     user must write something (with a comment saying what)."""
     defaults = defaults or {}
     taken: set[str] = set()
+    name = shown(Path(source).name)  # a line break in it would end the comment
     lines = [
-        f"# {len(imported.entries)} award(s) imported from {Path(source).name} by sphinx-awards import.",
+        f"# {len(imported.entries)} award(s) imported from {name} by sphinx-awards import.",
         f"# Replace each {TODO}, then put the entries under 'awards:' in your data file;",
         "# 'sphinx-awards check' names every one left, with its line.",
         "awards:",

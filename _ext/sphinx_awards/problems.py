@@ -27,10 +27,21 @@ class Problem(NamedTuple):
     @property
     def location(self) -> str:
         """``file:line:col``, the form compilers use and editors understand."""
-        return f"{self.path}:{self.line}:{self.column}"
+        return f"{shown(self.path)}:{self.line}:{self.column}"
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message} [awards.{self.subtype}]"
+        return f"{self.location}: {shown(self.message)} [awards.{self.subtype}]"
+
+
+def shown(text: str) -> str:
+    """Text from outside (a file's name, an option's value, another tool's
+    message) as a message prints it: as it is where every character prints,
+    else with each one that does not escaped as Python writes it (``\\n``,
+    ``\\x1b``, ``\\u202e``), so that no line break, terminal code or direction
+    override reaches a terminal, a log or a file we write."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 #: The longest excerpt of a value a message quotes: a message stays one

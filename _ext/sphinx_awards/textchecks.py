@@ -138,7 +138,51 @@ def url_problem(url: str) -> str | None:
         return f"the link {quote(url)} is not a valid address ({error}); check it"
     if not url[scheme.end() :].startswith("//") or not host:
         return f"the link {quote(url)} names no host; write it as {name}://example.org/..."
+    return _host_problem(url, host)
+
+
+#: Dots that browsers read as "." in a host name (IDNA maps them).
+_OTHER_DOTS = "\u3002\uff0e\uff61"
+#: Scripts that one host label may mix (Unicode TS #39, "highly restrictive":
+#: Japanese, Chinese and Korean names beside Latin letters).
+_MIXABLE = (
+    frozenset({"LATIN", "CJK", "HIRAGANA", "KATAKANA"}),
+    frozenset({"LATIN", "CJK", "BOPOMOFO"}),
+    frozenset({"LATIN", "CJK", "HANGUL"}),
+)
+
+
+def _host_problem(url: str, host: str) -> str | None:
+    """A host that reads as another: a dot that is not ".", or a label that
+    mixes scripts (``paypal.com`` with a Cyrillic "a" in it), written in Unicode
+    or as Punycode (``xn--``)."""
+    if host.isascii() and "xn--" not in host:
+        return None
+    for dot in _OTHER_DOTS:
+        if dot in host:
+            return (
+                f"the link {quote(url)} holds {dot!r} (U+{ord(dot):04X}) in its host, which browsers "
+                "read as '.'; write '.'"
+            )
+    for label in host.split("."):
+        if label.startswith("xn--"):
+            try:
+                label = label.encode("ascii").decode("idna")
+            except UnicodeError:
+                return f"the link {quote(url)} has a host label {quote(label)} that is not Punycode; check it"
+        scripts = {_script(char) for char in label if char.isalpha()}
+        if len(scripts) > 1 and not any(scripts <= allowed for allowed in _MIXABLE):
+            return (
+                f"the link {quote(url)} mixes scripts in its host ({', '.join(sorted(scripts))} in "
+                f"{quote(label)}), as look-alike addresses do; write the host in one script"
+            )
     return None
+
+
+def _script(char: str) -> str:
+    """A letter's script, as the first word of its Unicode name (LATIN,
+    CYRILLIC, GREEK, CJK...); unnamed letters are their own."""
+    return unicodedata.name(char, f"U+{ord(char):04X}").split(" ", 1)[0]
 
 
 _NAMED_COLORS = frozenset(

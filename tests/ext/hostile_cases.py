@@ -405,6 +405,34 @@ def _round_two_cases() -> Iterator[Case]:
         yield Case(f"title-{name}", text, "text", line, column, said)
 
 
+def _round_three_cases() -> Iterator[Case]:
+    """Hosts that read as others, and an option's value that would reorder the log."""
+    for url, words in [
+        ("https://p\\u0430ypal.com/", "mixes scripts"),  # a Cyrillic a
+        ("https://g\\u043e\\u043egle.com/x", "mixes scripts"),  # Cyrillic o's
+        ("https://\\u03bfpenai.com/", "mixes scripts"),  # a Greek omicron
+        ("https://xn--pypal-4ve.com/", "mixes scripts"),  # the first, as Punycode
+        ("https://example\\u3002org/", "U+3002"),
+        ("https://example\\uff0eorg/", "U+FF0E"),
+        ("https://example\\uff61org/", "U+FF61"),
+        ("https://xn--zz.example/", "not Punycode"),
+    ]:
+        text, line, column = _replace("url: https://example.org/bad", "url", f'"{url}"')
+        yield Case(f"url-host:{url}", text, "url", line, column, words)
+    text, line, column = _replace("url: https://example.org/bad", "url", '"https://m\\u00fcnchen.example/"')
+    yield Case("url-host-one-script", text, None, shown="Bad Paper")
+    for name, value in [("override", "ok\u202ebad"), ("escape", "ok\x1b[2Kbad"), ("bell", "ok\x07")]:
+        yield Case(
+            f"option-{name}",
+            BASE,
+            "option",
+            None,
+            None,
+            repr(value)[1:-1].replace("ok", "", 1).replace("bad", ""),
+            page=f".. awards:: {{data}}\n   :ids: {value}\n",
+        )
+
+
 def all_cases(max_bytes: int) -> list[Case]:
     return [
         *_field_cases(),
@@ -413,4 +441,5 @@ def all_cases(max_bytes: int) -> list[Case]:
         *_value_cases(),
         *_structure_cases(max_bytes),
         *_round_two_cases(),
+        *_round_three_cases(),
     ]

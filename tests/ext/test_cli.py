@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from helpers import ROOTS, SHARED_DATA
 
 #: The console script pip installs beside the interpreter (from PATH in a venv).
@@ -172,3 +173,82 @@ def test_an_empty_path_is_named_as_such():
     result = run("check", "")
     assert result.returncode == 1
     assert result.stdout.startswith(":1:1: cannot read the data file: the path is empty; name the data file")
+
+
+def _no_raw_control(text: str) -> bool:
+    return not any((ord(char) < 32 and char not in "\n") or 0x7F <= ord(char) <= 0x9F for char in text)
+
+
+@pytest.mark.parametrize(
+    "make_schema",
+    [
+        lambda d: (d / "awards.schema.json").symlink_to(d / "victim.json"),  # dangling: would be created
+        lambda d: ((d / "victim.json").write_text("mine", encoding="utf-8"),
+                   (d / "awards.schema.json").symlink_to(d / "victim.json")),  # would be overwritten
+        lambda d: (d / "awards.schema.json").mkdir(),
+    ],
+    ids=["dangling-link", "link-to-a-file", "directory"],
+)  # fmt: skip
+@pytest.mark.parametrize("force", [False, True], ids=["", "force"])
+def test_init_never_writes_the_schema_through_a_link_nor_over_a_folder(tmp_path, make_schema, force):
+    make_schema(tmp_path)
+    victim = (
+        (tmp_path / "victim.json").read_text(encoding="utf-8")
+        if (tmp_path / "victim.json").exists()
+        else None
+    )
+    before = sorted(path.name for path in tmp_path.iterdir())
+    result = run("init", "awards.yaml", *(["--force"] if force else []), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "awards.schema.json" in result.stderr
+    assert (
+        sorted(path.name for path in tmp_path.iterdir()) == before
+    )  # nothing written, the data file neither
+    victim_now = (
+        (tmp_path / "victim.json").read_text(encoding="utf-8")
+        if (tmp_path / "victim.json").exists()
+        else None
+    )
+    assert victim_now == victim
+
+
+def test_init_keeps_a_schema_that_is_there_unless_forced(tmp_path):
+    (tmp_path / "awards.schema.json").write_text("{}", encoding="utf-8")
+    assert run("init", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "awards.schema.json").read_text(encoding="utf-8") == "{}"
+    assert run("init", "--force", cwd=tmp_path).returncode == 0
+    assert json.loads((tmp_path / "awards.schema.json").read_text(encoding="utf-8"))["$schema"]
+
+
+def test_schema_write_never_writes_through_a_link(tmp_path):
+    (tmp_path / "awards.schema.json").symlink_to(tmp_path / "victim.json")
+    result = run("schema", "--write", ".", cwd=tmp_path)
+    assert result.returncode == 1 and "symbolic link" in result.stderr
+    assert not (tmp_path / "victim.json").exists()
+
+
+@pytest.mark.parametrize("name", ["bad\nnamespace: evil\nx.bib", "esc\x1b[2Kape.bib", "rtl\u202ebib.bib"])
+def test_import_writes_a_hostile_file_name_as_text(tmp_path, name):
+    """The name goes into the YAML's first comment: a line break there would
+    add keys of its own, a terminal code would reach the terminal."""
+    bib = tmp_path / name
+    bib.write_text(
+        "@article{k, title = {T}, author = {A B}, url = {https://example.org/}}\n", encoding="utf-8"
+    )
+    result = run("import", str(bib), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert list(yaml.safe_load(result.stdout)) == ["awards"]  # the one key
+    assert _no_raw_control(result.stdout + result.stderr)
+    assert result.stdout.splitlines()[0].startswith("# 1 award(s) imported from ")
+
+
+def test_import_shows_a_hostile_entry_key_escaped(tmp_path):
+    """bibtexparser's message about an entry quotes its key: shown escaped."""
+    (tmp_path / "refs.bib").write_text(
+        "@article{k\x1b[2K\x07, title = {One}, author = {A B}}\n"
+        "@article{k\x1b[2K\x07, title = {Two}, author = {A B}}\n",
+        encoding="utf-8",
+    )
+    result = run("import", "refs.bib", cwd=tmp_path)
+    assert "Duplicate entry key 'k\\x1b[2K\\x07'" in result.stderr  # the repeated one, named
+    assert _no_raw_control(result.stdout + result.stderr), repr(result.stderr)

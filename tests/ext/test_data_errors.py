@@ -538,3 +538,21 @@ def test_links_to_cards_of_a_broken_file_add_no_warning_of_their_own(build):
     built = build(mutate("    summary: First summary.", "    summary: [First summary."), page=page)
     assert len(built.warnings) == 1 and built.warnings[0].endswith("[awards.yaml]"), built.warnings
     assert built.page.select_one("div.body p").get_text() == "See first, second and third."
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://münchen.example/",  # Latin with an umlaut
+        "https://日本語.jp/",
+        "https://例え.テスト/",  # Han and Katakana: Japanese mixes them
+        "https://한국.example/",
+        "https://пример.рф/",  # Cyrillic alone
+        "https://xn--mnchen-3ya.example/",  # münchen, as Punycode
+        "https://ｅｘａｍｐｌｅ.com/",  # fullwidth Latin: browsers map it to example.com
+    ],
+)
+def test_hosts_in_one_script_or_a_mix_that_languages_use_pass(url):
+    from sphinx_awards.textchecks import url_problem
+
+    assert url_problem(url) is None
