@@ -26,6 +26,7 @@ from . import (
     linkcheck,
     metadata,
     nodes,
+    outputs,
     pages,
     pdflatex,
 )
@@ -140,6 +141,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", pages.assign_page_names)  # none where a document writes its page
     app.connect("html-collect-pages", pages.collect_pages)  # a page per award, for Google Scholar
     app.connect("build-finished", pages.write_citations)  # what each Cite menu links
+    # After the writers: what the last build wrote and this one did not (a removed page's awards).
+    app.connect("build-finished", outputs.remove_stale_outputs, priority=900)
 
     return {
         "version": __version__,

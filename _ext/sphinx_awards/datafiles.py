@@ -182,6 +182,17 @@ def _results_shown(app: Sphinx) -> list[LoadResult]:
     return results
 
 
+def shown_contents(env: BuildEnvironment) -> str:
+    """What the files shown are, by content, without reading them: every
+    usable data file the pages read, in the pages' order, with its digest
+    (empty when no page shows a card). The exports are made of this alone."""
+    read = _files_read(env)
+    shown = {
+        path: file.digest for docname in sorted(read) for path, file in read[docname].items() if file.usable
+    }
+    return "\n".join(f"{path}\0{digest}" for path, digest in shown.items())
+
+
 def any_unusable(env: BuildEnvironment, docname: str | None = None) -> bool:
     """Whether a page (``docname``, or any page of the site) reads a data file
     that shows no card."""

@@ -263,23 +263,35 @@ def export(files: list[AwardsData], format_name: str) -> str:
     return "".join(export_chunks(files, format_name))
 
 
-def write_exports(app: Sphinx, exception: Exception | None) -> None:
-    """On ``build-finished``, for HTML builders: the four files beside the
-    pages, from every data file the site's pages show."""
-    if exception is not None or app.builder.format != "html" or not app.config.awards_exports:
-        return
-    if app.builder.name.startswith("epub"):  # the book is packed already; it is no website
-        return
-    from .datafiles import files_shown, files_shown_digests, pages_read_now
+def makes_exports(app: Sphinx) -> bool:
+    """Whether this build writes the four files: an HTML builder for the web
+    (EPUB's book is packed already), exports on, a page showing cards."""
+    from .datafiles import shown_contents
 
+    if app.builder.format != "html" or app.builder.name.startswith("epub") or not app.config.awards_exports:
+        return False
+    return bool(shown_contents(app.env))
+
+
+def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    """On ``build-finished``: the four files beside the pages, from every data
+    file the site's pages show; written again only when what they are made
+    of changed (the files shown, their contents, our code's version), and
+    removed by ``outputs.remove_stale_outputs`` when no page shows a card."""
+    if exception is not None or not makes_exports(app):
+        return
+    from . import __version__
+    from .datafiles import files_shown, files_shown_digests, shown_contents
+    from .outputs import note_path, read, store
+
+    made_of = f"{EXPORT_VERSION} {__version__}\n{shown_contents(app.env)}"
     written = [Path(app.outdir) / name for name in FILE_NAMES.values()]
-    if not pages_read_now(app.env) and all(path.is_file() for path in written):
-        return  # no page read again, so no data file changed: the files written last time stand
+    made_of_note = note_path(app, "exports")
+    if all(path.is_file() for path in written) and read(made_of_note) == made_of:
+        return  # the files written last time stand
     from .sharedcache import is_private, store_private
 
     files = files_shown(app)
-    if not files:
-        return
     kept = _kept_exports(app, files_shown_digests(app))
     for format_name, name in FILE_NAMES.items():
         target = Path(app.outdir) / name
@@ -290,6 +302,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
             file.writelines(export_chunks(files, format_name))
         if kept is not None:
             store_private(kept.path(name), partial(_copy_from, target), older=kept.older(name))
+    store(made_of_note, made_of)
 
 
 def _copy_from(source: Path, file: IO[bytes]) -> None:

@@ -150,40 +150,56 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     from .messages import Language, TextLanguages  # a no-op build never needs them
 
     site = Language(app.config.language or "en")
+    makers: dict[str, Callable[[Award], CardView]] = {}
+    for data, award, name in award_pages(app):
+        if data.path not in makers:
+            makers[data.path] = CardView.maker(data, 1, TextLanguages(site, Language(data.language)))
+        view = makers[data.path](award)
+        own_url = "./" if app.builder.name == "dirhtml" else Path(name).name + ".html"
+        body = (
+            '<section class="awards-page">\n'
+            + card_html(view, "", fold_authors=False, cite=cite_menu(cite_base(own_url)))
+            + _json_ld(view, data)
+            + "</section>\n"
+        )
+        context = {
+            "title": theme_title(award.title),
+            "body": body,
+            "metatags": scholar_tags(data, award),
+            "awards_page": True,
+        }
+        yield name, context, "page.html"
+
+
+#: The files beside each award's page, which its Cite menu links.
+CITATION_SUFFIXES = (".bib", ".ris", ".csl.json")
+
+
+def award_pages(app: Sphinx) -> Iterator[tuple[AwardsData, Award, str]]:
+    """Every award page this build writes: its data file, its award, its name."""
+    if not makes_pages(app):
+        return
     for data in files_shown(app):
-        view_of = CardView.maker(data, 1, TextLanguages(site, Language(data.language)))
         for award in data.awards:
-            name = page_name(data, award, app.env)
-            own_url = "./" if app.builder.name == "dirhtml" else Path(name).name + ".html"
-            view = view_of(award)
-            body = (
-                '<section class="awards-page">\n'
-                + card_html(view, "", fold_authors=False, cite=cite_menu(cite_base(own_url)))
-                + _json_ld(view, data)
-                + "</section>\n"
-            )
-            context = {
-                "title": theme_title(award.title),
-                "body": body,
-                "metatags": scholar_tags(data, award),
-                "awards_page": True,
-            }
-            yield name, context, "page.html"
+            yield data, award, page_name(data, award, app.env)
+
+
+def citation_base(app: Sphinx, page: str) -> str:
+    """Where a page's citation files are, without their suffix: beside
+    ``awards/x.html``, or dirhtml's ``awards/x/index.html``."""
+    return f"{page}/index" if app.builder.name == "dirhtml" else page
 
 
 def write_citations(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: each award's citation files beside its page."""
-    if exception is not None or not makes_pages(app):
+    if exception is not None:
         return
     from .exports import bibtex_entry, csl_item, ris_record
 
-    for data in files_shown(app):
-        for award in data.awards:
-            base = Path(app.outdir) / page_name(data, award, app.env)
-            if app.builder.name == "dirhtml":
-                base = base / "index"  # beside dirhtml's awards/<id>/index.html
-            base.parent.mkdir(parents=True, exist_ok=True)
-            Path(f"{base}.bib").write_text(bibtex_entry(data, award), encoding="utf-8")
-            Path(f"{base}.ris").write_text(ris_record(data, award), encoding="utf-8")
-            csl = json.dumps([csl_item(data, award)], ensure_ascii=False, indent=1) + "\n"
-            Path(f"{base}.csl.json").write_text(csl, encoding="utf-8")
+    for data, award, page in award_pages(app):
+        base = Path(app.outdir) / citation_base(app, page)
+        base.parent.mkdir(parents=True, exist_ok=True)
+        Path(f"{base}.bib").write_text(bibtex_entry(data, award), encoding="utf-8")
+        Path(f"{base}.ris").write_text(ris_record(data, award), encoding="utf-8")
+        csl = json.dumps([csl_item(data, award)], ensure_ascii=False, indent=1) + "\n"
+        Path(f"{base}.csl.json").write_text(csl, encoding="utf-8")

@@ -5,6 +5,7 @@ written beside the HTML."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -155,3 +156,107 @@ def test_exports_can_be_turned_off(make_app, tmp_path):
     )
     app.build()
     assert not (app.outdir / "awards.json").exists()
+
+
+# -- the exports follow the pages -------------------------------------------------------
+
+EXPORTS = ("awards.json", "awards.bib", "awards.ris", "awards.csl.json")
+
+
+def _site_without_refs(tmp_path: Path) -> Path:
+    """The embed root without the page that links to the 2024 cards (removing
+    those would leave dangling links, which is not what these tests are about)."""
+    srcdir = copy_root("embed", tmp_path / "src")
+    (srcdir / "refs.rst").write_text("References\n==========\n\nNone.\n", encoding="utf-8")
+    return srcdir
+
+
+def _build_site(make_app, srcdir: Path, builddir: Path, builder: str = "html"):
+    app = make_app(builder, srcdir=srcdir, builddir=builddir, confoverrides={"awards_pages": True})
+    app.build()
+    assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+    outdir = Path(app.outdir)
+    app.cleanup()
+    return outdir
+
+
+def _exported_ids(outdir: Path) -> dict[str, set[str]]:
+    """The award ids each of the four files holds, read by the parsers the exports' tests use."""
+    exported = json.loads((outdir / "awards.json").read_text(encoding="utf-8"))
+    bib = bibtexparser.parse_string((outdir / "awards.bib").read_text(encoding="utf-8"))
+    ris = rispy.loads((outdir / "awards.ris").read_text(encoding="utf-8"))
+    csl = json.loads((outdir / "awards.csl.json").read_text(encoding="utf-8"))
+    return {
+        "json": {award["id"] for file in exported["files"] for award in file["awards"]},
+        "bibtex": {entry.key.replace("-", ":", 1) if entry.key.startswith("y2024-") else entry.key
+                   for entry in bib.entries},
+        "ris": {record["id"] for record in ris},
+        "csl": {item["id"] for item in csl},
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_removing_a_page_removes_its_awards_from_every_export_and_its_award_pages(
+    make_app, tmp_path, builder
+):
+    srcdir = _site_without_refs(tmp_path)
+    outdir = _build_site(make_app, srcdir, tmp_path / "build", builder)
+    before = _exported_ids(outdir)
+    assert all("y2024:old-paper" in ids for ids in before.values()), before
+    old_page = "awards/y2024--old-paper" + (".html" if builder == "html" else "/index.html")
+    old_bib = "awards/y2024--old-paper" + (".bib" if builder == "html" else "/index.bib")
+    assert (outdir / old_page).is_file() and (outdir / old_bib).is_file()
+    (srcdir / "year2024.rst").unlink()
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace("   year2024\n", ""), encoding="utf-8")
+    outdir = _build_site(make_app, srcdir, tmp_path / "build", builder)
+    after = _exported_ids(outdir)
+    assert all(not any(name.startswith("y2024:") for name in ids) for ids in after.values()), after
+    assert {kind: ids for kind, ids in after.items()} == {
+        kind: {name for name in ids if not name.startswith("y2024:")} for kind, ids in before.items()
+    }
+    assert not (outdir / old_page).exists() and not (outdir / old_bib).exists()
+    assert (
+        outdir / "awards" / ("second-paper.html" if builder == "html" else "second-paper/index.html")
+    ).is_file()
+
+
+def test_renaming_an_award_replaces_its_page_and_entries(make_app, tmp_path):
+    srcdir = _site_without_refs(tmp_path)
+    data = srcdir / "awards.yaml"
+    text = data.read_text(encoding="utf-8")
+    data.unlink()  # a link to the shared file: replaced by a copy to edit
+    data.write_text(text, encoding="utf-8")
+    outdir = _build_site(make_app, srcdir, tmp_path / "build")
+    data.write_text(text.replace("- id: second-paper", "- id: renamed-paper"), encoding="utf-8")
+    (srcdir / "refs.rst").write_text("References\n==========\n\nNone again.\n", encoding="utf-8")
+    outdir = _build_site(make_app, srcdir, tmp_path / "build")
+    ids = _exported_ids(outdir)
+    assert all("renamed-paper" in found and "second-paper" not in found for found in ids.values()), ids
+    assert not list((outdir / "awards").glob("second-paper.*"))
+    assert sorted(path.name for path in (outdir / "awards").glob("renamed-paper.*")) == [
+        "renamed-paper.bib", "renamed-paper.csl.json", "renamed-paper.html", "renamed-paper.ris"
+    ]  # fmt: skip
+
+
+def test_no_page_showing_cards_leaves_no_export(make_app, tmp_path):
+    srcdir = _site_without_refs(tmp_path)
+    outdir = _build_site(make_app, srcdir, tmp_path / "build")
+    assert all((outdir / name).is_file() for name in EXPORTS)
+    for page in ("index.rst", "filters.rst", "year2024.rst", "more/deep.rst"):
+        path = srcdir / page
+        text = re.sub(r"(?m)^\.\. awards[-a-z]*::.*\n(   .*\n)*", "", path.read_text("utf-8"))
+        path.write_text(re.sub(r":(awards:)?award:`[^`]*`", "a card", text), "utf-8")
+    outdir = _build_site(make_app, srcdir, tmp_path / "build")
+    assert [name for name in EXPORTS if (outdir / name).exists()] == []
+    assert not list((outdir / "awards").rglob("*.*"))
+    assert (outdir / "index.html").is_file()  # the pages themselves stay
+
+
+def test_an_unchanged_rebuild_rewrites_no_export(make_app, tmp_path):
+    srcdir = _site_without_refs(tmp_path)
+    outdir = _build_site(make_app, srcdir, tmp_path / "build")
+    times = {name: (outdir / name).stat().st_mtime_ns for name in EXPORTS}
+    (srcdir / "unrelated.rst").write_text("Unrelated\n=========\n\nEdited.\n", encoding="utf-8")
+    outdir = _build_site(make_app, srcdir, tmp_path / "build")
+    assert {name: (outdir / name).stat().st_mtime_ns for name in EXPORTS} == times
