@@ -59,8 +59,32 @@ def _fill(make: Callable[[int], str], head: str = HEAD) -> str:
         number += 1
 
 
+def _every_list_long() -> str:
+    """As many levels, themes, tracks and awards as fit, each award in a level,
+    theme and track of its own: every list as long as every other (the cost
+    of each level's section, each legend entry, each subtitle's counts)."""
+    head = 'event: {title: Worst case, lede: "{papers, plural, one {# paper} other {# papers}}"}\n'
+
+    def entries(number: int) -> tuple[str, str, str, str]:
+        return (
+            f'  - {{id: t{number}, name: Theme {number}, color: "#6d28d9"}}\n',
+            f"  - {{id: r{number}, name: Track {number}}}\n",
+            f"  - {{id: l{number}, name: Level {number}, section_title: Level {number}, "
+            f'subtitle: "{{n}} papers"}}\n',
+            f"  - {{id: p{number}, title: Paper {number}, level: l{number}, track: r{number}, "
+            f"theme: t{number}, summary: S., tags: [T], description: D., authors: [A B], "
+            f'url: "https://example.org/{number}"}}\n',
+        )
+
+    count = (LIMIT - 256) // len("".join(entries(99_999)).encode())
+    lists = zip(*(entries(number) for number in range(count)), strict=True)
+    parts = ["themes:\n", "tracks:\n", "levels:\n", "awards:\n"]
+    return head + "".join(part + "".join(items) for part, items in zip(parts, lists, strict=True))
+
+
 def shapes() -> Iterator[tuple[str, str]]:
     yield "most awards (valid)", _fill(_award)
+    yield "every list long (valid)", _every_list_long()
     paragraph = '"' + ("Words that flow " * 1249) + '"'  # 19,984 characters
     yield "longest paragraphs (valid)", _fill(lambda n: _award(n, summary=paragraph))
     spaces = '"a' + " " * 19_990 + 'b\\nc"'

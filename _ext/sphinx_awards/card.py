@@ -78,9 +78,9 @@ class CardView(NamedTuple):
         heading, direction, isolate = min(heading_level, 6), languages.direction, languages.isolate
         view_paper = label(data.labels.view_paper, str(_("View paper")), languages)
         et_al = label(data.labels.et_al, str(_("et al.")), languages)
-        themes = {theme.id: theme for theme in data.themes}
-        tracks = {track.id: track for track in data.tracks}
-        level_names = {level.id: level.name for level in data.levels}
+        from .model import by_id  # not at import: a no-op build loads no model
+
+        themes, tracks, levels = by_id(data.themes), by_id(data.tracks), by_id(data.levels)
 
         def view(award: Award) -> CardView:
             theme, track, anchor = themes[award.theme], tracks[award.track], data.anchor(award)
@@ -88,7 +88,7 @@ class CardView(NamedTuple):
                 award=award,
                 anchor=anchor,
                 heading_level=heading,
-                level_name=level_names[award.level],
+                level_name=levels[award.level].name,
                 track_badge=track.badge,
                 track_name=track.name,
                 theme_key=data.theme_key(theme),

@@ -174,6 +174,7 @@ def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
     translated: set[str] = set()
     refused: list[str] = []
     level_ids = [level.id for level in data.levels]
+    allowed = {in_level: counts.arguments(level_ids, in_level=in_level) for in_level in (False, True)}
 
     def look_up(text: str, template: bool | None = None) -> str:
         """``template``: None for plain text, else whether it is a level's template."""
@@ -182,7 +183,7 @@ def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
             return text
         problem = text_problem(translation, one_line=is_text(text, one_line=True))
         if problem is None and template is not None:
-            error = template_error(translation, counts.arguments(level_ids, in_level=template))
+            error = template_error(translation, allowed[template])
             if error is not None:
                 problem = f"{error[0]} (at character {error[1] + 1})"
         if problem is not None:

@@ -32,6 +32,8 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any, NamedTuple
 
+from .problems import listed
+
 #: Words instead of digits up to this number (style guides: digits from 21 on).
 SPELLOUT_LIMIT = 20
 _ARGUMENT = re.compile(r"\s*(\w[\w-]*)\s*(?:,\s*([a-z]+)\s*(?:,\s*)?)?")
@@ -275,7 +277,7 @@ def template_error(template: str, allowed: Mapping[str, str]) -> tuple[str, int]
         return str(error), error.position
     for argument in message.arguments():
         if argument.name not in allowed:
-            known = ", ".join(f"{{{name}}}" for name in allowed)
+            known = listed([f"{{{name}}}" for name in allowed])
             return f"unknown argument {{{argument.name}}}; this text may use {known}", template.find(
                 argument.name
             )

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .anchors import joined
 from .problems import DataPath
+
+_Entry = TypeVar("_Entry", "Theme", "Track", "Level")
 
 
 class Link(NamedTuple):
@@ -167,14 +169,26 @@ class AwardsData(NamedTuple):
         """The card's HTML id (``anchors.py``)."""
         return joined(self.namespace, award.id)
 
-    def theme(self, theme_id: str) -> Theme:
-        return next(theme for theme in self.themes if theme.id == theme_id)
-
-    def track(self, track_id: str) -> Track:
-        return next(track for track in self.tracks if track.id == track_id)
-
     def level(self, level_id: str) -> Level:
-        return next(level for level in self.levels if level.id == level_id)
+        """The level of that id, in O(1) (``by_id``): exports ask once per award."""
+        return by_id(self.levels)[level_id]
+
+
+#: The last lists indexed by ``by_id``, by identity: (the list, its index).
+_INDEXES: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}
+
+
+def by_id(entries: tuple[_Entry, ...]) -> dict[str, _Entry]:
+    """A list of the model's entries (levels, themes...) by id, made once per
+    list: a file of thousands of levels would otherwise be searched once per
+    award. The model is frozen, so a list's index never goes stale; it is
+    known by identity (a tuple's hash costs a pass over it)."""
+    found = _INDEXES.get(id(entries))
+    if found is None or found[0] is not entries:
+        if len(_INDEXES) >= 64:  # a few files' lists; never grows with a long build
+            _INDEXES.clear()
+        found = _INDEXES[id(entries)] = (entries, {entry.id: entry for entry in entries})
+    return found[1]
 
 
 # -- from checked plain data ------------------------------------------------------

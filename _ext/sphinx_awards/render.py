@@ -7,7 +7,8 @@ the cards, which are many, in the compact nodes of ``card.py``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import ChainMap
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple, TypeVar
 
 from docutils import nodes
@@ -175,11 +176,8 @@ def legend(
 # -- cards ---------------------------------------------------------------------
 
 
-def _grid(
-    data: AwardsData, awards: Iterable[Award], heading_level: int, languages: TextLanguages
-) -> nodes.container:
+def _grid(awards: Iterable[Award], view: Callable[[Award], CardView]) -> nodes.container:
     grid = nodes.container(classes=["awards-grid"])
-    view = CardView.maker(data, heading_level, languages)
     grid.extend(card_node(view(award)) for award in awards)
     return grid
 
@@ -211,24 +209,30 @@ def groups(
     skipping empty ones), or in one grid without a heading for ``none``."""
     awards = list(awards)
     if group_by == "none":
-        return [_verbatim(_grid(data, awards, heading_level, languages))]
+        return [_verbatim(_grid(awards, CardView.maker(data, heading_level, languages)))]
+    # One pass over the awards, one view maker for every grid: linear in the
+    # number of awards and of groups, whatever each holds.
+    view = CardView.maker(data, heading_level + 1, languages)
+    members: dict[str, list[Award]] = {}
+    for award in awards:
+        members.setdefault(getattr(award, group_by), []).append(award)
     sections: list[nodes.Element] = []
     if group_by == "level":
         values = variables(data, awards, languages)  # the counts of the cards shown, as the summary
+        tracks = counts.TrackOrder(data.tracks)
         for award_level in data.levels:
-            in_level = [award for award in awards if award.level == award_level.id]
+            in_level = members.get(award_level.id)
             if in_level:
-                level_values = counts.level_values(award_level, in_level, data.tracks)
+                level_values = counts.level_values(award_level, in_level, tracks)
                 subtitle = format_message(
-                    award_level.subtitle, {**values, **level_values}, languages.of(award_level.subtitle)
+                    award_level.subtitle, ChainMap(level_values, values), languages.of(award_level.subtitle)
                 )
-                grid = _grid(data, in_level, heading_level + 1, languages)
                 sections.append(
                     _group(
                         award_level.section_title,
                         subtitle,
                         f"awards-group--{award_level.id}",
-                        grid,
+                        _grid(in_level, view),
                         heading_level,
                         languages,
                     )
@@ -236,10 +240,9 @@ def groups(
         return sections
     kinds = data.themes if group_by == "theme" else data.tracks
     for kind in kinds:
-        members = [award for award in awards if getattr(award, group_by) == kind.id]
-        if members:
-            grid = _grid(data, members, heading_level + 1, languages)
+        if kind.id in members:
             css_class = f"awards-group--{group_by}-{kind.id}"
+            grid = _grid(members[kind.id], view)
             sections.append(_group(kind.name, "", css_class, grid, heading_level, languages))
     return sections
 

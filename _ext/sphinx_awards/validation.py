@@ -491,8 +491,10 @@ class _Checker:
                     "argument, so texts cannot count its awards; rename it",
                     "template",
                 )
+        # Once, not per text: a file of thousands of levels has as many arguments.
+        allowed = {in_level: counts.arguments(level_ids, in_level=in_level) for in_level in (False, True)}
         for data_path, template, in_level in self.template_fields():
-            found = template_error(template, counts.arguments(level_ids, in_level=in_level))
+            found = template_error(template, allowed[in_level])
             if found is not None:
                 message, index = found
                 self.report(

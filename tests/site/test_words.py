@@ -86,7 +86,7 @@ def test_every_text_under_every_filter_the_site_uses(themes):
     for level in DATA.levels:
         in_level = [award for award in awards if award.level == level.id]
         if in_level:
-            level_values = counts.level_values(level, in_level, DATA.tracks)
+            level_values = counts.level_values(level, in_level, counts.TrackOrder(DATA.tracks))
             texts.append(format_message(level.subtitle, {**values, **level_values}, ENGLISH))
     for text in texts:
         filled = format_message(text, values, ENGLISH)
