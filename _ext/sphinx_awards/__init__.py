@@ -26,7 +26,6 @@ from . import (
     linkcheck,
     metadata,
     nodes,
-    outputs,
     pages,
     pdflatex,
 )
@@ -142,7 +141,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-collect-pages", pages.collect_pages)  # a page per award, for Google Scholar
     app.connect("build-finished", pages.write_citations)  # what each Cite menu links
     # After the writers: what the last build wrote and this one did not (a removed page's awards).
-    app.connect("build-finished", outputs.remove_stale_outputs, priority=900)
+    app.connect("build-finished", pages.remove_stale_outputs, priority=900)
 
     return {
         "version": __version__,

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders.html import StandaloneHTMLBuilder
 
 
 def note_path(app: Sphinx, name: str) -> Path:
@@ -26,29 +25,10 @@ def note_path(app: Sphinx, name: str) -> Path:
     return Path(app.doctreedir) / "sphinx_awards" / f"{name}-{app.builder.name}-{outdir}.txt"
 
 
-def made_now(app: Sphinx) -> set[str]:
-    """Every file, relative to the output folder, this build's exports and award pages make."""
-    from .exports import FILE_NAMES, makes_exports
-    from .pages import CITATION_SUFFIXES, award_pages, citation_base
-
-    made: set[str] = set()
-    if makes_exports(app):
-        made.update(FILE_NAMES.values())
-    outdir = Path(app.outdir)
-    builder = cast("StandaloneHTMLBuilder", app.builder)  # award pages: html and dirhtml only
-    for _, _, page in award_pages(app):
-        made.add(Path(builder.get_outfilename(page)).relative_to(outdir).as_posix())
-        made.update(citation_base(app, page) + suffix for suffix in CITATION_SUFFIXES)
-    return made
-
-
-def remove_stale_outputs(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``, after the files are written: remove those the last
-    build of this output folder made and this one did not (regular files only)."""
-    if exception is not None or app.builder.format != "html":
-        return
+def remove_stale_outputs(app: Sphinx, made: set[str]) -> None:
+    """Remove what the last build of this output folder made and this one did
+    not (``made``: relative to the output folder; regular files only)."""
     manifest = note_path(app, "outputs")
-    made = made_now(app)
     before = set((read(manifest) or "").splitlines())
     outdir = Path(app.outdir).resolve()
     for name in sorted(before - made):

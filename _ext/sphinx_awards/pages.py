@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sphinx.util import logging
 
+from . import outputs
 from .anchors import award_page, cite_base, next_free, writes_award_pages
 from .card import CardView, card_html, cite_menu
 from .datafiles import files_shown
@@ -203,3 +204,23 @@ def write_citations(app: Sphinx, exception: Exception | None) -> None:
         Path(f"{base}.ris").write_text(ris_record(data, award), encoding="utf-8")
         csl = json.dumps([csl_item(data, award)], ensure_ascii=False, indent=1) + "\n"
         Path(f"{base}.csl.json").write_text(csl, encoding="utf-8")
+
+
+def made_now(app: Sphinx) -> set[str]:
+    """Every file, relative to the output folder, this build's exports and award pages make."""
+    from .exports import FILE_NAMES, makes_exports
+
+    made: set[str] = set(FILE_NAMES.values()) if makes_exports(app) else set()
+    outdir = Path(app.outdir)
+    builder = cast("StandaloneHTMLBuilder", app.builder)  # award pages: html and dirhtml only
+    for _, _, page in award_pages(app):
+        made.add(Path(builder.get_outfilename(page)).relative_to(outdir).as_posix())
+        made.update(citation_base(app, page) + suffix for suffix in CITATION_SUFFIXES)
+    return made
+
+
+def remove_stale_outputs(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``, after the files are written: what the last build
+    wrote and this one did not (a removed page's awards, a renamed award's page)."""
+    if exception is None and app.builder.format == "html":
+        outputs.remove_stale_outputs(app, made_now(app))
