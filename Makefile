@@ -8,7 +8,7 @@
 # make schema       the data file's JSON Schema compiled to Python (_ext/sphinx_awards/schema_code.py)
 # make localedata   plural rules, dates and number words of every language (_ext/sphinx_awards/localedata.py)
 # make bench        the benchmark: N = 7, 1,000 and 5,000 awards, three ways; writes benchmarks/results.rst
-# make bench-worst  what a hostile 4 MiB data file costs (time, peak memory), shape by shape
+# make bench-worst  what a hostile 6 MiB data file costs (time, peak memory), shape by shape
 # make latex, text, man, gettext, linkcheck... any Sphinx builder, into _build/<builder>
 
 PYTHON ?= python3
@@ -79,7 +79,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 # CI runs the harness at a small N, only to show it works; never a timing test.
-# The worst a 4 MiB data file can cost: time and peak memory of check, html and text.
+# The worst a 6 MiB data file can cost: time and peak memory of check, html and text.
 bench-worst: $(DEV_STAMP)
 	$(BIN)/python benchmarks/worst_case.py
 
