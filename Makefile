@@ -5,8 +5,8 @@
 # make dist         the wheel and sdist of sphinx-awards, into dist/
 # make serve        live preview with sphinx-autobuild on http://127.0.0.1:$(PORT) (PORT=8000 unless given)
 # make clean        remove _build, dist and .nox
-# make schema       the data file's JSON Schema compiled to Python (_ext/sphinx_awards/schema_code.py)
-# make localedata   plural rules, dates and number words of every language (_ext/sphinx_awards/localedata.py)
+# make schema       the data file's JSON Schema compiled to Python (_ext/sphinx_awards/data/schema_code.py)
+# make localedata   plural rules, dates and number words of every language (_ext/sphinx_awards/text/localedata.py)
 # make bench        the benchmark: N = 7, 1,000 and 5,000 awards, three ways; writes benchmarks/results.rst
 # make bench-worst  what a hostile 6 MiB data file costs (time, peak memory), shape by shape
 # make latex, text, man, gettext, linkcheck... any Sphinx builder, into _build/<builder>

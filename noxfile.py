@@ -36,7 +36,7 @@ SHIPPED = [
     "static/awards.js",
     "schema/awards.schema.json",
     "schema/awards-export.schema.json",
-    "schema_code.py",
+    "data/schema_code.py",
     "starter.yaml",
     "py.typed",
 ]

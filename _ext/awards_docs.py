@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_awards.messages import Language, format_message
-from sphinx_awards.problems import SUBTYPES
-from sphinx_awards.validation import check_document
-from sphinx_awards.yamlsource import parse_yaml
+from sphinx_awards.data.problems import SUBTYPES
+from sphinx_awards.data.validation import check_document
+from sphinx_awards.data.yamlparse import parse_yaml
+from sphinx_awards.text.language import Language
+from sphinx_awards.text.messages import format_message
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -24,7 +24,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "_ext"))
-from sphinx_awards.files import DEFAULT_MAX_BYTES as LIMIT  # noqa: E402
+from sphinx_awards.data.files import DEFAULT_MAX_BYTES as LIMIT  # noqa: E402
 
 HEAD = """\
 event: {title: Worst case, lede: "{papers, plural, one {# paper} other {# papers}}"}

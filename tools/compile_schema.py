@@ -1,6 +1,6 @@
 """Compile the data file's JSON Schema to plain Python: ``make schema``.
 
-Writes ``_ext/sphinx_awards/schema_code.py``, the schema as straight-line
+Writes ``_ext/sphinx_awards/data/schema_code.py``, the schema as straight-line
 checks made by fastjsonschema. The extension runs it first: a file that passes
 never imports jsonschema (a tenth of a second on a small site's build); a file
 that fails is checked again by jsonschema, which names every mistake. A test
@@ -25,7 +25,7 @@ import fastjsonschema
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "_ext" / "sphinx_awards"
 SCHEMA = PACKAGE / "schema" / "awards.schema.json"
-OUTPUT = PACKAGE / "schema_code.py"
+OUTPUT = PACKAGE / "data" / "schema_code.py"
 #: The formats the schema names; the functions are passed at run time.
 FORMATS = ("awards-line", "awards-text", "awards-url", "awards-color", "date")
 
@@ -88,7 +88,7 @@ def code() -> str:
     return HEADER.format(version=fastjsonschema.VERSION) + "\n" + body.rstrip() + "\n" + _annotated()
 
 
-#: The schema annotations the checks look for in the data (``validation.annotated_fields``).
+#: The schema annotations the checks look for in the data (``schema.annotated_fields``).
 ANNOTATIONS = ("maxItems", "x-template")
 
 
@@ -96,12 +96,12 @@ def _annotated() -> str:
     """Where the schema puts each of ``ANNOTATIONS``, written out: reading and
     walking the schema at build time costs a small build 2 ms."""
     sys.path.insert(0, str(PACKAGE.parent))
-    from sphinx_awards.validation import _inline_references, walk_annotated
+    from sphinx_awards.data.schema import inline_references, walk_annotated
 
     raw = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    inlined = dict(_inline_references(raw, raw["$defs"]))
+    inlined = dict(inline_references(raw, raw["$defs"]))
     found = {keyword: walk_annotated(inlined, keyword) for keyword in ANNOTATIONS}
-    comment = "# Where the schema puts the annotations the checks read (validation.annotated_fields)."
+    comment = "# Where the schema puts the annotations the checks read (schema.annotated_fields)."
     return f"\n\n{comment}\nANNOTATED = {pprint.pformat(found, width=110)}\n"
 
 

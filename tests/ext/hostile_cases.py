@@ -204,6 +204,15 @@ def _value_cases() -> Iterator[Case]:
         ("https://[evil.example", "not a valid address"),
         ("https://exa mple.org", "spaces"),
         ("https://example.org/\\u202e", "control characters"),
+        # Hosts that read as others (round three).
+        ("https://p\\u0430ypal.com/", "mixes scripts"),  # a Cyrillic a
+        ("https://g\\u043e\\u043egle.com/x", "mixes scripts"),  # Cyrillic o's
+        ("https://\\u03bfpenai.com/", "mixes scripts"),  # a Greek omicron
+        ("https://xn--pypal-4ve.com/", "mixes scripts"),  # the first, as Punycode
+        ("https://example\\u3002org/", "U+3002"),
+        ("https://example\\uff0eorg/", "U+FF0E"),
+        ("https://example\\uff61org/", "U+FF61"),
+        ("https://xn--zz.example/", "not Punycode"),
     ]:
         text, line, column = _replace("url: https://example.org/bad", "url", f'"{url}"')
         yield Case(f"url:{url}", text, "url", line, column, words)
@@ -406,20 +415,8 @@ def _round_two_cases() -> Iterator[Case]:
 
 
 def _round_three_cases() -> Iterator[Case]:
-    """Hosts that read as others, and an option's value that would reorder the log."""
-    for url, words in [
-        ("https://p\\u0430ypal.com/", "mixes scripts"),  # a Cyrillic a
-        ("https://g\\u043e\\u043egle.com/x", "mixes scripts"),  # Cyrillic o's
-        ("https://\\u03bfpenai.com/", "mixes scripts"),  # a Greek omicron
-        ("https://xn--pypal-4ve.com/", "mixes scripts"),  # the first, as Punycode
-        ("https://example\\u3002org/", "U+3002"),
-        ("https://example\\uff0eorg/", "U+FF0E"),
-        ("https://example\\uff61org/", "U+FF61"),
-        ("https://xn--zz.example/", "not Punycode"),
-    ]:
-        text, line, column = _replace("url: https://example.org/bad", "url", f'"{url}"')
-        yield Case(f"url-host:{url}", text, "url", line, column, words)
-    text, line, column = _replace("url: https://example.org/bad", "url", '"https://m\\u00fcnchen.example/"')
+    """A host in one script passes; an option's value that would reorder the log."""
+    text, _, _ = _replace("url: https://example.org/bad", "url", '"https://m\\u00fcnchen.example/"')
     yield Case("url-host-one-script", text, None, shown="Bad Paper")
     for name, value in [("override", "ok\u202ebad"), ("escape", "ok\x1b[2Kbad"), ("bell", "ok\x07")]:
         yield Case(

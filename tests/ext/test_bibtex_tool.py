@@ -19,10 +19,10 @@ import pytest
 import yaml
 from helpers import SHARED_DATA, TESTS
 
-from sphinx_awards.exports import bibtex_entry, bibtex_fields, bibtex_key, export
-from sphinx_awards.importer import read_references
-from sphinx_awards.validation import check_document
-from sphinx_awards.yamlsource import parse_yaml
+from sphinx_awards.cli.importer import read_references
+from sphinx_awards.data.validation import check_document
+from sphinx_awards.data.yamlparse import parse_yaml
+from sphinx_awards.publish.exports import bibtex_entry, bibtex_fields, bibtex_key, export
 
 #: Texts that close a field or an entry early where braces are escaped with a
 #: backslash alone, and their neighbours: unpaired, paired, deep, mixed.

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import copy_root, parse_html, strip_colors
 
-from sphinx_awards.config import SETTINGS
+from sphinx_awards.extension.config import SETTINGS
 
 DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import sphinx_awards
-from sphinx_awards import model
-from sphinx_awards.problems import SUBTYPES
+from sphinx_awards.data import model
+from sphinx_awards.data.problems import SUBTYPES
 
 #: The package under test, where it is installed (the wheel, under nox).
 PACKAGE = Path(sphinx_awards.__file__).parent
@@ -47,8 +47,9 @@ def test_the_labels_and_the_top_level_match_the_model():
 def test_the_card_shows_every_field_of_an_award():
     """A new field in the schema and the model is not done until the card
     shows it: each text of an award reaches the card's HTML."""
-    from sphinx_awards.card import CardView, card_html
-    from sphinx_awards.messages import Language, TextLanguages
+    from sphinx_awards.render.card import CardView
+    from sphinx_awards.render.card_html import card_html
+    from sphinx_awards.text.language import Language, TextLanguages
 
     award = model.Award(
         id="x-id",
@@ -97,9 +98,9 @@ def _emitted_subtypes() -> set[str]:
     """Every subtype the package's code names: ``subtype="..."`` keywords, and
     the subtype argument of its own report helpers (a short hyphenated word
     among their arguments)."""
-    helpers = {"report", "_fatal", "Problem", "Report", "unreadable", "fail", "warn"}
+    helpers = {"report", "fatal", "Problem", "Report", "unreadable", "fail", "warn"}
     found: set[str] = set()
-    for path in PACKAGE.glob("*.py"):
+    for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef):  # a helper's default: def _fatal(..., subtype="yaml")
                 arguments = node.args.args[len(node.args.args) - len(node.args.defaults) :]
@@ -130,7 +131,7 @@ def test_every_subtype_emitted_is_documented_and_every_documented_one_is_emitted
     emitted = _emitted_subtypes()
     assert emitted - set(SUBTYPES) == set(), "emitted but not in SUBTYPES"
     # Subtypes that come from a table rather than a literal at the call.
-    from sphinx_awards.validation import FORMATS
+    from sphinx_awards.data.schema import FORMATS
 
     emitted |= {subtype for _, subtype in FORMATS.values()}
     assert set(SUBTYPES) - emitted == set(), "in SUBTYPES but never emitted"
@@ -167,6 +168,6 @@ def test_the_data_file_page_marks_the_keys_the_schema_requires():
 
 def test_ids_written_by_the_extension_fit_the_schemas_id():
     """``sphinx-awards import`` cuts ids to the length the schema allows."""
-    from sphinx_awards.importer import MAX_ID_LENGTH
+    from sphinx_awards.cli.importer import MAX_ID_LENGTH
 
     assert SCHEMA["$defs"]["id"]["maxLength"] == MAX_ID_LENGTH

@@ -553,6 +553,6 @@ def test_links_to_cards_of_a_broken_file_add_no_warning_of_their_own(build):
     ],
 )
 def test_hosts_in_one_script_or_a_mix_that_languages_use_pass(url):
-    from sphinx_awards.textchecks import url_problem
+    from sphinx_awards.data.addresses import url_problem
 
     assert url_problem(url) is None

@@ -17,12 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_awards import render
-from sphinx_awards.messages import Language, TextLanguages
-from sphinx_awards.model import flow
-from sphinx_awards.selection import GROUPINGS
-from sphinx_awards.validation import check_document
-from sphinx_awards.yamlsource import parse_yaml
+from sphinx_awards.data.model import flow
+from sphinx_awards.data.validation import check_document
+from sphinx_awards.data.yamlparse import parse_yaml
+from sphinx_awards.extension.selection import GROUPINGS
+from sphinx_awards.render import tree as render
+from sphinx_awards.text.language import Language, TextLanguages
 
 ROOT = TESTS / "roots" / "test-data-errors"
 BASE_LINES = (ROOT / "awards.yaml").read_text(encoding="utf-8").splitlines()

@@ -153,8 +153,8 @@ def test_a_sphinx_design_card_links_to_an_award_card_by_ref(app):
 def test_repeated_and_unknown_ids_are_bounded_in_cards_and_words():
     """:ids: with a repeated id shows its card once and says so; a warning
     names at most 20 ids ("and N more"), however many the file defines."""
-    from sphinx_awards.checked import load_awards
-    from sphinx_awards.selection import Selection
+    from sphinx_awards.data.checked import load_awards
+    from sphinx_awards.extension.selection import Selection
 
     data = load_awards(str(SHARED_DATA)).data
     selection = Selection(ids=("second-paper", "first-paper", "second-paper") * 1000)
@@ -247,8 +247,8 @@ def test_anchors_never_collide_across_namespaces_parts_and_sections(make_app, tm
 
 @pytest.mark.parametrize("written", ["a--b", "a-", "-a", "a_b"])
 def test_ids_join_words_with_single_hyphens(written):
-    from sphinx_awards.validation import check_document
-    from sphinx_awards.yamlsource import parse_yaml
+    from sphinx_awards.data.validation import check_document
+    from sphinx_awards.data.yamlparse import parse_yaml
 
     base = SHARED_DATA.read_text(encoding="utf-8")
     result = check_document(parse_yaml("awards.yaml", base.replace("id: first-paper", f'id: "{written}"')))

@@ -19,10 +19,10 @@ from jsonschema import Draft202012Validator
 from pylatexenc.latex2text import LatexNodes2Text
 
 import sphinx_awards
-from sphinx_awards.checked import load_awards
-from sphinx_awards.exports import export
-from sphinx_awards.validation import check_document
-from sphinx_awards.yamlsource import parse_yaml
+from sphinx_awards.data.checked import load_awards
+from sphinx_awards.data.validation import check_document
+from sphinx_awards.data.yamlparse import parse_yaml
+from sphinx_awards.publish.exports import export
 
 EXPORT_SCHEMA = json.loads(
     (Path(sphinx_awards.__file__).parent / "schema" / "awards-export.schema.json").read_text(encoding="utf-8")

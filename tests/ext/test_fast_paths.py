@@ -22,9 +22,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_data_fuzz import EXAMPLES, damaged_files
 
-from sphinx_awards import textchecks
-from sphinx_awards.validation import _validator, satisfies_schema
-from sphinx_awards.yamlsource import parse_yaml
+from sphinx_awards.data import textchecks
+from sphinx_awards.data.schema import satisfies_schema, validator
+from sphinx_awards.data.yamlparse import parse_yaml
 
 #: ftfy's names for the code pages, as Python's codecs name them.
 FTFY_NAMES = {"sloppy-windows-": "cp", "macroman": "mac-roman"}
@@ -102,7 +102,7 @@ def test_written_text_is_passed_without_ftfy(text):
 
 
 def _jsonschema_accepts(data: object) -> bool:
-    return next(iter(_validator().iter_errors(data)), None) is None
+    return next(iter(validator().iter_errors(data)), None) is None
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
@@ -137,7 +137,9 @@ HEAVY = ("jsonschema", "ftfy", "num2words", "fastjsonschema", "yaml")
 #: What makes cards, and is imported only when a page is read (a no-op build
 #: loads the extension and writes nothing of ours: N = 7, 2,817 -> 2,795 M
 #: instructions, 1.017x plain).
-CARD_MAKING = tuple(f"sphinx_awards.{name}" for name in ("render", "counts", "messages", "textchecks"))
+CARD_MAKING = tuple(
+    f"sphinx_awards.{name}" for name in ("render.tree", "render.counts", "text.messages", "data.textchecks")
+)
 
 
 def _heavy_imports_after(code: str, cwd: Path, heavy: tuple[str, ...] = HEAVY) -> list[str]:
@@ -150,14 +152,14 @@ def _heavy_imports_after(code: str, cwd: Path, heavy: tuple[str, ...] = HEAVY) -
 
 
 def test_a_valid_file_is_checked_without_jsonschema_or_ftfy():
-    code = "from sphinx_awards.checked import load_awards; assert load_awards('awards.yaml').data"
+    code = "from sphinx_awards.data.checked import load_awards; assert load_awards('awards.yaml').data"
     assert _heavy_imports_after(code, ROOTS / "test-basic") == ["yaml"]
 
 
 def test_a_file_with_mistakes_is_explained_by_jsonschema(tmp_path):
     text = SHARED_DATA.read_text(encoding="utf-8")
     (tmp_path / "awards.yaml").write_text(text.replace("awards:", "awards: 3\nunused:", 1), encoding="utf-8")
-    code = "from sphinx_awards.checked import load_awards; assert load_awards('awards.yaml').problems"
+    code = "from sphinx_awards.data.checked import load_awards; assert load_awards('awards.yaml').problems"
     assert "jsonschema" in _heavy_imports_after(code, tmp_path)
 
 
@@ -318,7 +320,7 @@ def test_exports_are_kept_only_under_the_digests_of_every_file_shown(tmp_path):
     the name."""
     from types import SimpleNamespace
 
-    from sphinx_awards.exports import _kept_exports
+    from sphinx_awards.publish.exports import _kept_exports
 
     app = SimpleNamespace(config=SimpleNamespace(awards_cache=str(tmp_path / "cache")), srcdir=tmp_path)
     first = _kept_exports(app, ["a" * 64, "b" * 64])
@@ -330,7 +332,7 @@ def test_exports_are_kept_only_under_the_digests_of_every_file_shown(tmp_path):
 def test_a_change_to_the_checker_makes_a_new_result(tmp_path, monkeypatch):
     """The result is named by the extension's code: an edited checker (an
     editable install) never reuses what an older one decided."""
-    from sphinx_awards import checked, sharedcache
+    from sphinx_awards.data import checked, sharedcache
 
     (tmp_path / "cache").mkdir(mode=0o700)
     before = checked._shared_path(tmp_path / "cache", "awards.yaml", "0" * 64)
@@ -345,9 +347,9 @@ def test_a_cache_that_is_not_private_is_never_read(tmp_path, damage):
     written is not read (the file is checked again), and the folder gets a warning."""
     import os
 
-    from sphinx_awards import checked
-    from sphinx_awards.checked import load_awards
-    from sphinx_awards.sharedcache import _checked_folder
+    from sphinx_awards.data import checked
+    from sphinx_awards.data.checked import load_awards
+    from sphinx_awards.data.sharedcache import _checked_folder
 
     cache = tmp_path / "cache"
     cache.mkdir(mode=0o700)
@@ -440,8 +442,8 @@ DATA_FILES = sorted({*ROOTS.glob("*/*.yaml"), *ROOTS.glob("*/*/*.yaml"), SITE_DA
 
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_the_texts_read_directly_are_those_map_texts_translates(path):
-    from sphinx_awards.checked import load_awards
-    from sphinx_awards.i18n import map_texts, texts_of
+    from sphinx_awards.data.checked import load_awards
+    from sphinx_awards.extension.translation import map_texts, texts_of
 
     data = load_awards(str(path), 50_000_000).data
     assert data is not None

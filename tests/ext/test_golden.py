@@ -14,9 +14,11 @@ import pytest
 from docutils import nodes
 from helpers import SHARED_DATA
 
-from sphinx_awards.card import CardView, card_html, card_tree
-from sphinx_awards.checked import load_awards
-from sphinx_awards.messages import Language, TextLanguages
+from sphinx_awards.data.checked import load_awards
+from sphinx_awards.render.card import CardView
+from sphinx_awards.render.card_html import card_html
+from sphinx_awards.render.card_tree import card_tree
+from sphinx_awards.text.language import Language, TextLanguages
 
 GOLDEN = Path(__file__).parent / "golden"
 PERMALINK = '<a class="headerlink" href="#{anchor}" title="Link to this card">¶</a>'

@@ -23,7 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 from helpers import ROOTS, SHARED_DATA, strip_colors
 
-from sphinx_awards.checked import load_awards
+from sphinx_awards.data.checked import load_awards
 
 #: Markup for HTML, a template for Jinja, a title that ends ``<title>`` early.
 MARKUP = "<img src=x onerror=alert(1)>{{ 7*7 }}</title><script>alert(2)</script>\"'&amp;"

@@ -9,7 +9,7 @@ from helpers import accessible_name, parse_html, visible_text
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_awards.nodes import bmp_html
+from sphinx_awards.render.nodes import bmp_html
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from babel.messages.pofile import read_po
 from helpers import copy_root, parse_html, strip_colors, visible_text
 
-from sphinx_awards.i18n import LOCALE_DIR
+from sphinx_awards.package import LOCALE_DIR
 
 
 @pytest.fixture

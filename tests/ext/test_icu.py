@@ -8,8 +8,9 @@ import os
 
 import pytest
 
-from sphinx_awards import messages
-from sphinx_awards.messages import Language, format_message, template_error
+from sphinx_awards.text import language
+from sphinx_awards.text.language import Language
+from sphinx_awards.text.messages import format_message, template_error
 
 #: (template, values, language, what ICU writes)
 CASES = [
@@ -119,8 +120,8 @@ def test_every_case_passes_the_checks(template, values, language, expected):
 
 def test_spellout_without_number_words_says_so_once_and_writes_digits(caplog):
     """num2words has no Irish: digits, and one warning for the language."""
-    messages._number_words.cache_clear()
-    messages._no_number_words.cache_clear()
+    language._number_words.cache_clear()
+    language._no_number_words.cache_clear()
     assert format_message("{n, spellout}", {"n": 4}, Language("ga")) == "4"
     assert format_message("{n, spellout}", {"n": 5}, Language("ga")) == "5"
     said = [record.getMessage() for record in caplog.records if "no number words" in record.getMessage()]

@@ -18,8 +18,8 @@ import yaml
 from helpers import SHARED_DATA
 from jsonschema import Draft3Validator
 
-from sphinx_awards.checked import load_awards
-from sphinx_awards.exports import export
+from sphinx_awards.data.checked import load_awards
+from sphinx_awards.publish.exports import export
 
 SCRIPT = Path(sys.executable).with_name("sphinx-awards")
 CSL_SCHEMA = json.loads((Path(__file__).with_name("csl-data.json")).read_text(encoding="utf-8"))
@@ -167,7 +167,8 @@ def test_our_csl_json_is_valid_csl_data():
 
 
 def test_ids_are_valid_and_distinct_whatever_the_keys():
-    from sphinx_awards.importer import MAX_ID_LENGTH, award_id
+    from sphinx_awards.cli.entries import award_id
+    from sphinx_awards.cli.importer import MAX_ID_LENGTH
 
     taken: set[str] = set()
     keys = ["Ünïcode:Key", "---", "", "a" * 500, "a" * 500, "x/y\\z", "ID", "id"]
@@ -221,7 +222,7 @@ def test_hostile_text_comes_out_as_the_same_text(tmp_path):
 def test_latex_past_the_budget_is_kept_as_written_and_the_line_named(tmp_path, monkeypatch):
     """Decoding LaTeX costs about 25 microseconds a character: a file of
     megabytes of accents would take minutes, so past the budget commands stay."""
-    from sphinx_awards import importer
+    from sphinx_awards.cli import importer
 
     monkeypatch.setattr(importer, "MAX_LATEX_CHARACTERS", 100)
     source = tmp_path / "refs.bib"

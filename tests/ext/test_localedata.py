@@ -13,8 +13,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from num2words import num2words
 
-from sphinx_awards.localedata import LONG_DATES, NUMBER_WORDS, PLURAL_RULES
-from sphinx_awards.messages import SPELLOUT_LIMIT, Language
+from sphinx_awards.text.language import SPELLOUT_LIMIT, Language
+from sphinx_awards.text.localedata import LONG_DATES, NUMBER_WORDS, PLURAL_RULES
 
 COUNTS = [*range(0, 130), 200, 1000, 1001, 100_000, 1_000_000]
 DAYS = [datetime.date(2025, month, day) for month in range(1, 13) for day in (1, 9, 28)] + [
@@ -65,7 +65,7 @@ def test_a_plain_language_build_loads_neither_babels_data_nor_num2words():
         "import babel.localedata\n"
         "loaded = []\n"
         "babel.localedata.load = lambda name, *args, **kwargs: loaded.append(name)\n"
-        "from sphinx_awards.messages import Language\n"
+        "from sphinx_awards.text.messages import Language\n"
         "for code in ('en', 'de'):\n"
         "    language = Language(code)\n"
         "    language.plural_category(3), language.ordinal_category(2), language.spellout(4)\n"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_awards.messages import Language, format_message, template_error
+from sphinx_awards.text.language import Language
+from sphinx_awards.text.messages import format_message, template_error
 
 COUNTS = (0, 1, 2, 5, 21)
 TYPES = "(', plural', ', select', ', spellout', ', number')"

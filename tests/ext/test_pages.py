@@ -11,7 +11,7 @@ import pytest
 import rispy
 from helpers import copy_root, parse_html, strip_colors
 
-from sphinx_awards.checked import load_awards
+from sphinx_awards.data.checked import load_awards
 
 ON = {"awards_pages": True}
 

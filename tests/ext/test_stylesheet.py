@@ -74,7 +74,7 @@ def test_the_stylesheet_is_small_once_compressed():
 
 def test_the_e_book_stylesheet_has_no_property_epub_forbids():
     """EPUB forbids ``unicode-bidi`` (EPUBCheck's CSS-001); the rest is kept, rule by rule."""
-    from sphinx_awards.assets import for_e_books
+    from sphinx_awards.render.assets import for_e_books
 
     e_book = for_e_books(STYLESHEET.encode()).decode()
     assert "unicode-bidi" in STYLESHEET and "unicode-bidi" not in e_book

@@ -12,7 +12,7 @@ def test_the_compiled_schema_is_current():
     sys.path.insert(0, str(REPO / "tools"))
     import compile_schema
 
-    committed = (REPO / "_ext" / "sphinx_awards" / "schema_code.py").read_text(encoding="utf-8")
+    committed = (REPO / "_ext" / "sphinx_awards" / "data" / "schema_code.py").read_text(encoding="utf-8")
     assert committed == compile_schema.code(), "the schema changed: run make schema"
 
 
@@ -21,5 +21,5 @@ def test_the_language_tables_are_current():
     sys.path.insert(0, str(REPO / "tools"))
     import generate_localedata
 
-    committed = (REPO / "_ext" / "sphinx_awards" / "localedata.py").read_text(encoding="utf-8")
+    committed = (REPO / "_ext" / "sphinx_awards" / "text" / "localedata.py").read_text(encoding="utf-8")
     assert committed == generate_localedata.code(), "Babel or num2words changed: run make localedata"

@@ -106,7 +106,7 @@ def test_every_builder_builds_the_site_without_warnings(tmp_path, builder):
 
 
 def test_data_file_page_shows_every_check_at_work(site):
-    from sphinx_awards.problems import SUBTYPES
+    from sphinx_awards.data.problems import SUBTYPES
 
     page = parse_html(site.workdir / "out" / "data-file.html")
     listed = {code.get_text() for code in page.select("li code")}

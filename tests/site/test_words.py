@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from helpers import REPO
 
-from sphinx_awards import counts
-from sphinx_awards.checked import load_awards
-from sphinx_awards.messages import Language, format_message
-from sphinx_awards.selection import Selection
+from sphinx_awards.data.checked import load_awards
+from sphinx_awards.extension.selection import Selection
+from sphinx_awards.render import counts
+from sphinx_awards.text.language import Language
+from sphinx_awards.text.messages import format_message
 
 DATA = load_awards(str(REPO / "awards.yaml")).data
 ENGLISH = Language("en")

@@ -1,0 +1,1 @@
+"""The ``sphinx-awards`` command: check, export, import, init and schema."""

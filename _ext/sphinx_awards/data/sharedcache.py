@@ -1,0 +1,136 @@
+"""A checked-result cache that survives clean builds (``awards_cache``).
+
+The doctree directory's cache (``checked.py``) goes with ``make clean`` and
+with every CI or Read the Docs build, which then read and check each data
+file again. With ``awards_cache = True`` (a folder of the user's cache,
+``$XDG_CACHE_HOME/sphinx-awards`` or ``~/.cache/sphinx-awards``) or a path,
+the checked result is also kept there, named by everything it depends on:
+the file's content, the extension's own code (a hash of its sources, so an
+editable install never reuses a result an older checker made), its schema and
+language tables, the installed PyYAML (with libyaml or not) and ftfy, and
+Python's version.
+
+The results are pickles, and a pickle can run code when it is loaded: they
+are read only from a folder that is the user's own and private (created with
+mode 0700, owned by the user who builds, writable by no one else; POSIX
+only), and only files in it that are the user's and private too. A folder
+that is not is not used, with a warning saying how to fix it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import sys
+import tempfile
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from sphinx.util import logging
+
+from ..package import PACKAGE_DIR, SCHEMA_DIR
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+
+def _user_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sphinx-awards"
+
+
+def is_private(path: Path, *, folder: bool) -> bool:
+    """Ours alone: not a link, owned by this user, no access for others."""
+    try:
+        status = path.lstat()
+    except OSError:
+        return False
+    kind = stat.S_ISDIR if folder else stat.S_ISREG
+    return kind(status.st_mode) and status.st_uid == os.getuid() and not status.st_mode & 0o077
+
+
+def store_private(target: Path, write: Callable[[IO[bytes]], object], *, older: str) -> None:
+    """Make ``target`` by ``write``, atomically (a parallel build's workers
+    may write the same file) and private (0600, as the shared cache needs),
+    then remove the files of ``older`` (a glob beside it) that it replaces.
+    A read-only or full disk keeps nothing and says nothing: the next build
+    makes it again."""
+    temporary: Path | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".tmp", delete=False) as file:
+            temporary = Path(file.name)
+            write(file)
+        temporary.replace(target)
+        temporary = None
+        for replaced in target.parent.glob(older):
+            if replaced != target:
+                replaced.unlink(missing_ok=True)
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+
+
+def shared_cache_dir(config: Config, srcdir: str | Path) -> Path | None:
+    """The private folder ``awards_cache`` names, made if needed; None when
+    it is off or cannot be made private (said once, with the fix)."""
+    setting = config.awards_cache
+    if not setting or os.name != "posix":
+        return None
+    folder = _user_cache() if setting is True else Path(srcdir, str(setting))
+    return _checked_folder(str(folder))
+
+
+@cache
+def _checked_folder(folder: str) -> Path | None:
+    path = Path(folder)
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        _refuse(folder, f"it cannot be made ({error.strerror or error})")
+        return None
+    if not is_private(path, folder=True):
+        _refuse(folder, f"it is not a folder that only you can use; run: chmod 700 {folder} (and own it)")
+        return None
+    return path
+
+
+def _refuse(folder: str, reason: str) -> None:
+    logger.warning(
+        f"awards_cache: the folder {folder} is not used, so data files are checked again: {reason}",
+        type="awards",
+        subtype="cache",
+    )
+
+
+@cache
+def code_identity() -> str:
+    """What a checked result depends on besides the data file: our sources,
+    schema and tables by content; PyYAML's and ftfy's installed files (by
+    name, size and time, found without importing them); Python's version."""
+    identity = hashlib.sha256(sys.version.encode())
+    for source in sorted([*PACKAGE_DIR.rglob("*.py"), *SCHEMA_DIR.glob("*.json")]):
+        identity.update(source.relative_to(PACKAGE_DIR).as_posix().encode())
+        identity.update(source.read_bytes())
+    for name in ("yaml", "ftfy"):
+        spec = find_spec(name)
+        if spec is None or spec.origin is None:
+            identity.update(f"{name}: none".encode())
+            continue
+        with os.scandir(Path(spec.origin).parent) as entries:
+            for entry in sorted(entries, key=lambda entry: entry.name):
+                if entry.is_file():
+                    found = entry.stat()
+                    identity.update(f"{entry.name} {found.st_size} {found.st_mtime_ns}".encode())
+    return identity.hexdigest()

@@ -1,0 +1,54 @@
+"""The extension in Sphinx: config values (``config``), directives and the
+filters they take (``directives``, ``selection``), the ``awards`` domain and
+its roles (``domain``), card ids unique on their page (``anchors``), what
+each page read and when to read it again (``datafiles``), the data's texts
+for translators (``translation``) and linkcheck's locations (``linkcheck``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import anchors, config, datafiles, directives, domain, linkcheck, translation
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def setup(app: Sphinx) -> None:
+    config.add_config_values(app)  # the awards_* values, each with its check
+    app.connect("config-inited", config.check_config_values)  # before Sphinx's type check
+    app.connect("builder-inited", linkcheck.report_links_in_data_files)  # data file lines in its report
+    # The data's texts, for the gettext builder only: removed for every other.
+    app.add_node(translation.awards_messages)
+    app.connect("doctree-resolved", translation.drop_messages)
+    app.add_directive("awards-summary", directives.AwardsSummary)
+    app.add_directive("awards-legend", directives.AwardsLegend)
+    app.add_directive("awards", directives.Awards)
+    app.add_directive("awards-archive", directives.AwardsArchive)
+    app.add_domain(domain.AwardsDomain)
+    app.add_role("award", domain.AwardRole())
+    app.add_role("award-page", domain.AwardRole("award-page"))
+    app.connect("warn-missing-reference", domain.warn_unknown_award)
+    app.connect("env-updated", domain.publish_card_labels)
+    app.connect("doctree-read", anchors.unique_card_anchors)
+
+    app.connect("env-get-outdated", _outdated_documents)
+    app.connect("env-before-read-docs", datafiles.note_pages_to_read)
+    app.connect("env-purge-doc", datafiles.purge_doc)
+    app.connect("env-merge-info", datafiles.merge_info)
+    app.connect("env-check-consistency", datafiles.report_problems)
+
+
+def _outdated_documents(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> set[str]:
+    """Pages to read again beyond Sphinx's own choice: those whose data file's
+    content changed, and those that link to cards on the pages read again."""
+    data_changed = datafiles.pages_with_changed_data(env, added | changed, app.config.awards_max_bytes)
+    return data_changed | domain.documents_referencing_changed_cards(
+        env, added, changed | data_changed, removed
+    )

@@ -1,0 +1,260 @@
+"""Cards as objects of the ``awards`` domain: the ``:award:`` role, ``objects.inv``
+(so other sites link to cards through intersphinx), and exact incremental builds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from ..data.ids import award_page, reference_anchor, renamed_page
+from ..render.card import writes_award_pages
+from ..text.quoting import listed
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Set
+
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import RoleFunction
+
+logger = logging.getLogger(__name__)
+
+
+class CardLocation(NamedTuple):
+    anchor: str
+    title: str
+    data_path: str
+
+
+class AwardRole(XRefRole):
+    """``:award:`id``` or ``:award:`text <id>```: a link to a card, titled by the paper.
+
+    ``:award-page:`id``` links to the award's own page instead (``awards_pages``,
+    HTML builders); where there is none (other builders, pages off) it links
+    to the card, so one text serves every output.
+    """
+
+    def __init__(self, kind: str = "award") -> None:
+        super().__init__(innernodeclass=nodes.inline, warn_dangling=True)
+        self.kind = kind
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        # Registered both as :awards:award: and as plain :award:; either way
+        # the reference belongs to this domain.
+        self.name = f"{AwardsDomain.name}:{self.kind}"
+        return super().run()
+
+    def result_nodes(
+        self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        if is_ref:
+            awards_domain(env).note_reference(env.docname, node["reftarget"])
+        return [node], []
+
+
+class AwardsDomain(Domain):
+    """Where each card is shown, and which documents link to which card."""
+
+    name = "awards"
+    label = "Awards"
+    object_types: ClassVar[dict[str, ObjType]] = {"award": ObjType("award", "award", "award-page")}
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
+        "award": AwardRole(),
+        "award-page": AwardRole("award-page"),
+    }
+    initial_data: ClassVar[dict[str, Any]] = {"cards": {}, "references": {}}
+    data_version = 1
+
+    @property
+    def cards(self) -> dict[str, dict[str, CardLocation]]:
+        """Reference name → {docname: where the card is on that page}."""
+        return self.data["cards"]
+
+    @property
+    def references(self) -> dict[str, set[str]]:
+        """Docname → the reference names its ``:award:`` roles use."""
+        return self.data["references"]
+
+    def note_card(self, name: str, docname: str, location: CardLocation) -> CardLocation | None:
+        """Record a card; returns the clashing card when another file uses the name."""
+        shown = self.cards.setdefault(name, {})
+        clash = next((other for other in shown.values() if other.data_path != location.data_path), None)
+        shown[docname] = location
+        return clash
+
+    def move_anchor(self, docname: str, anchor: str, renamed: str) -> None:
+        """The card at ``#anchor`` on the page is at ``#renamed`` now."""
+        for shown in self.cards.values():
+            location = shown.get(docname)
+            if location is not None and location.anchor == anchor:
+                shown[docname] = location._replace(anchor=renamed)
+
+    def page(self, name: str, data_path: str) -> str:
+        """The name of the page of an award of ``data_path`` (``ids.renamed_page``)."""
+        return renamed_page(self.data, name, data_path)
+
+    def note_reference(self, docname: str, name: str) -> None:
+        self.references.setdefault(docname, set()).add(name)
+
+    def location(self, name: str) -> tuple[str, CardLocation] | None:
+        """The card's home: on several pages, the first page in name order."""
+        shown = self.cards.get(name)
+        if not shown:
+            return None
+        docname = min(shown)
+        return docname, shown[docname]
+
+    def clear_doc(self, docname: str) -> None:
+        self.data["purged"] = True  # a page read again or removed: labels are published anew
+        for name in list(self.cards):
+            self.cards[name].pop(docname, None)
+            if not self.cards[name]:
+                del self.cards[name]
+        self.references.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for name, shown in otherdata["cards"].items():
+            for docname, location in shown.items():
+                if docname in docnames:
+                    self.cards.setdefault(name, {})[docname] = location
+        for docname, names in otherdata["references"].items():
+            if docname in docnames:
+                self.references.setdefault(docname, set()).update(names)
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        found = self.location(target)
+        if found is None:
+            return None
+        docname, card = found
+        if not node.get("refexplicit"):
+            contnode = nodes.inline(card.title, card.title, classes=contnode["classes"])
+        if typ == "award-page" and writes_award_pages(env.config, builder):
+            page = self.page(award_page(reference_anchor(target)), card.data_path)
+            uri = builder.get_relative_uri(fromdocname, page)
+            return nodes.reference("", "", contnode, internal=True, refuri=uri, reftitle=card.title)
+        return make_refnode(builder, fromdocname, docname, card.anchor, contnode, card.title)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        reference = self.resolve_xref(env, fromdocname, builder, "award", target, node, contnode)
+        return [("awards:award", reference)] if reference is not None else []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for name in sorted(self.cards):
+            found = self.location(name)
+            if found is not None:
+                docname, card = found
+                yield name, card.title, "award", docname, card.anchor, 1
+
+
+def awards_domain(env: BuildEnvironment) -> AwardsDomain:
+    return cast("AwardsDomain", env.domains[AwardsDomain.name])
+
+
+def warn_unknown_award(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
+    """Our message for a dangling ``:award:``, naming the ids that exist."""
+    if not isinstance(domain, AwardsDomain):
+        return None
+    from .datafiles import any_unusable
+
+    if any_unusable(app.env, node.get("refdoc")) or (not domain.cards and any_unusable(app.env)):
+        # The card is most likely in a file that could not be used (on the
+        # link's page, or the only files there are): its own warning says
+        # why, once, rather than one more warning per link.
+        return True
+    known = listed(sorted(domain.cards)) or "none: no page shows a card"
+    logger.warning(
+        f"unknown award id {node['reftarget']!r} in :award:; known ids: {known}",
+        location=node,
+        type="awards",
+        subtype="reference",
+    )
+    return True
+
+
+def card_label(anchor: str) -> str:
+    """A card's std label, for ``:ref:`` (and sphinx-design's ``:link-type: ref``):
+    ``award-`` and the card's HTML id, so that it cannot clash with the ids
+    of a page's own sections."""
+    return f"award-{anchor}"
+
+
+def publish_card_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Once every page is read (in the main process), each card becomes a std
+    label pointing at its home page, replacing the labels of the last build."""
+    from .datafiles import pages_read_now
+
+    domain = awards_domain(env)
+    if "labels" in domain.data and not pages_read_now(env) and not domain.data.get("purged"):
+        return []  # nothing read, nothing removed: the labels published last time stand
+    domain.data["purged"] = False
+    std = env.domains["std"]
+    for label in domain.data.get("labels", ()):
+        std.labels.pop(label, None)
+        std.anonlabels.pop(label, None)
+    published = set()
+    for name in sorted(domain.cards):
+        found = domain.location(name)
+        if found is None:
+            continue
+        docname, card = found
+        label = card_label(card.anchor)
+        if label in std.anonlabels:
+            logger.warning(
+                f"the page's label {label!r} is also the name of a card's label; rename the page's label",
+                location=std.anonlabels[label][0],
+                type="awards",
+                subtype="duplicate-id",
+            )
+            continue
+        std.labels[label] = (docname, card.anchor, card.title)
+        std.anonlabels[label] = (docname, card.anchor)
+        published.add(label)
+    domain.data["labels"] = published
+    return []
+
+
+def documents_referencing_changed_cards(
+    env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> set[str]:
+    """Pages that only link to cards are read again when those cards may change.
+
+    Sphinx already re-reads the pages that embed a changed data file (the
+    directives note it as a dependency); the pages whose ``:award:`` roles point
+    at cards on those pages, or at no card yet, are added here.
+    """
+    domain = awards_domain(env)
+    touched = added | changed | removed
+    if not touched:
+        return set()
+    affected = {name for name, shown in domain.cards.items() if touched & shown.keys()}
+    return {
+        docname
+        for docname, names in domain.references.items()
+        if docname not in touched and any(name in affected or name not in domain.cards for name in names)
+    }

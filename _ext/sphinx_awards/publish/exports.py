@@ -1,0 +1,340 @@
+"""The awards as data for other tools: JSON, BibTeX, RIS and CSL-JSON.
+
+``awards.json`` holds everything the data files say (versioned, with a
+published JSON Schema, ``schema/awards-export.schema.json``); the three
+citation formats hold each award as a conference paper: title, every author
+in order, the event as its container, the year of the event's first date,
+the paper's address, its description as the abstract, its tags as keywords,
+and the award in a note (``sphinx-awards import`` reads them back).
+
+Written by hand, not with a BibTeX library: the formats need only escaping,
+and every string comes from checked data (one line, no control characters).
+BibTeX gets LaTeX's specials escaped and a name holding " and " braced (else
+BibTeX splits it into two people); the tests read every format back with
+independent parsers (bibtexparser with LaTeX decoding, rispy).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from collections.abc import Iterable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from ..data.model import Award, AwardsData
+
+#: Bumped when a key of ``awards.json`` changes meaning or goes away.
+EXPORT_VERSION = 1
+FORMATS = ("json", "bibtex", "ris", "csl")
+#: File names written beside the HTML.
+FILE_NAMES = {
+    "json": "awards.json",
+    "bibtex": "awards.bib",
+    "ris": "awards.ris",
+    "csl": "awards.csl.json",
+}
+
+#: LaTeX's specials as BibTeX and LaTeX both read them.
+_LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "#": r"\#",
+    "$": r"\$",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
+#: Braces for a text whose own do not pair up. BibTeX counts every brace, a
+#: backslash before it or not: ``\}`` unpaired would close the field, and
+#: the data would write fields and entries of its own (``x}}, note = {forged``).
+#: These hold balanced braces whatever the text.
+_UNPAIRED_BRACES = {**_LATEX_SPECIALS, "{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+_LATEX_SPECIAL = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
+_BRACE = re.compile("[{}]")
+_AND = re.compile(r"\band\b", re.IGNORECASE)
+
+
+def _year(data: AwardsData) -> int | None:
+    date = data.first_date
+    return date.year if date is not None else None
+
+
+def _level_name(data: AwardsData, award: Award) -> str:
+    return data.level(award.level).name
+
+
+def _tags(award: Award) -> list[str]:
+    """Each tag as one text (an emoji and its words)."""
+    return [" ".join(part for part in tag if part) for tag in award.tags]
+
+
+def _keywords(award: Award) -> str:
+    """The tags as citation formats hold keywords: one text, comma-separated
+    (``importer`` splits them back at commas and semicolons)."""
+    return ", ".join(_tags(award))
+
+
+def award_record(data: AwardsData, award: Award) -> dict[str, Any]:
+    """What ``awards.json`` says of one award."""
+    return {
+        "id": data.reference_name(award),
+        "title": award.title,
+        "level": award.level,
+        "level_name": _level_name(data, award),
+        "track": award.track,
+        "theme": award.theme,
+        "summary": award.summary,
+        "tags": _tags(award),
+        "description": award.description,
+        "authors": list(award.authors),
+        "url": award.url,
+        "links": [{"label": link.label, "url": link.url} for link in award.links],
+    }
+
+
+def _file_fields(data: AwardsData) -> dict[str, Any]:
+    """What ``awards.json`` says of one data file, but its awards."""
+    return {
+        "title": data.title,
+        "namespace": data.namespace,
+        "language": data.language,
+        "year": _year(data),
+        "levels": [{"id": level.id, "name": level.name} for level in data.levels],
+        "tracks": [{"id": track.id, "name": track.name} for track in data.tracks],
+        "themes": [{"id": theme.id, "name": theme.name, "color": theme.color} for theme in data.themes],
+    }
+
+
+def _awards_json(files: Iterable[AwardsData]) -> Iterator[str]:
+    """``awards.json``: ``{"version", "generator", "files": [{..., "awards":
+    [...]}]}`` on one line, as ``json.dumps`` writes the whole, written an
+    award at a time (a whole conference at once is megabytes held twice)."""
+    from ..package import __version__
+
+    head = {"version": EXPORT_VERSION, "generator": f"sphinx-awards {__version__}"}
+    yield _dumps(head)[:-1] + ', "files": ['
+    for file_number, data in enumerate(files):
+        yield (", " if file_number else "") + _dumps(_file_fields(data))[:-1] + ', "awards": ['
+        for number, award in enumerate(data.awards):
+            yield (", " if number else "") + _dumps(award_record(data, award))
+        yield "]}"
+    yield "]}\n"
+
+
+def csl_item(data: AwardsData, award: Award) -> dict[str, Any]:
+    """One award as a CSL-JSON item (what Zotero and citeproc read)."""
+    item: dict[str, Any] = {
+        "id": data.reference_name(award),
+        "type": "paper-conference",
+        "title": award.title,
+        "author": [{"literal": name} for name in award.authors],
+        "container-title": data.title,
+        "URL": award.url,
+        "abstract": award.description,
+        "note": _level_name(data, award),
+    }
+    if award.tags:
+        item["keyword"] = _keywords(award)
+    year = _year(data)
+    if year is not None:
+        item["issued"] = {"date-parts": [[year]]}
+    return item
+
+
+def _latex(text: str) -> str:
+    """``text`` for LaTeX and BibTeX: specials escaped; braces as ``\\{``
+    where they pair up, so that BibTeX's count stays right and every reader
+    knows them, else as commands holding no brace of the text."""
+    specials = _LATEX_SPECIALS if _braces_pair_up(text) else _UNPAIRED_BRACES
+    return _LATEX_SPECIAL.sub(lambda special: specials[special.group()], text)
+
+
+def _braces_pair_up(text: str) -> bool:
+    if "{" not in text and "}" not in text:
+        return True
+    depth = 0
+    for brace in _BRACE.findall(text):
+        depth += 1 if brace == "{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _bibtex_name(name: str) -> str:
+    """A name is one person to BibTeX only in braces if it holds " and " (else
+    two people), a comma (else "Last, First", and three commas an error) or a
+    LaTeX command (name splitters cut ``\\textbraceleft{}`` apart)."""
+    written = _latex(name)
+    return "{" + written + "}" if "," in name or "\\" in written or _AND.search(name) else written
+
+
+def bibtex_key(data: AwardsData, award: Award) -> str:
+    """``neurips2024-var``: the reference name, in the characters BibTeX keys allow."""
+    return data.reference_name(award).replace(":", "-")
+
+
+def bibtex_fields(data: AwardsData, award: Award) -> list[tuple[str, str]]:
+    """The entry's fields as written between its braces, none empty; every
+    value's braces balanced, whatever the data holds."""
+    fields = [
+        ("title", "{" + _latex(award.title) + "}"),  # the inner braces keep its capitals
+        ("author", " and ".join(_bibtex_name(name) for name in award.authors)),
+        ("booktitle", _latex(data.title)),
+        ("url", award.url.replace("\\", "").replace("{", "%7B").replace("}", "%7D")),
+        ("abstract", _latex(award.description)),
+        ("keywords", _latex(_keywords(award))),
+        ("note", _latex(_level_name(data, award))),
+    ]
+    year = _year(data)
+    if year is not None:
+        fields.insert(3, ("year", str(year)))
+    return [(name, value) for name, value in fields if value]
+
+
+def bibtex_entry(data: AwardsData, award: Award) -> str:
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in bibtex_fields(data, award))
+    return f"@inproceedings{{{bibtex_key(data, award)},\n{body}\n}}\n"
+
+
+def ris_record(data: AwardsData, award: Award) -> str:
+    """One award as a RIS record (EndNote, Zotero, Mendeley)."""
+    lines = [("TY", "CPAPER"), ("ID", data.reference_name(award)), ("TI", award.title)]
+    lines += [("AU", name) for name in award.authors]
+    lines += [("T2", data.title)]
+    year = _year(data)
+    if year is not None:
+        lines.append(("PY", str(year)))
+    lines += [("UR", award.url), ("AB", award.description)]
+    lines += [("KW", tag) for tag in _tags(award)]
+    lines += [("N1", _level_name(data, award)), ("ER", "")]
+    return "".join(f"{tag}  - {value}\n" for tag, value in lines)
+
+
+#: json's C encoder (given ``indent``, json encodes in Python, ten times
+#: slower at 5,000 awards), one for every item (``json.dumps`` with options
+#: makes one a call).
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_lines(items: Iterable[object]) -> Iterator[str]:
+    """A JSON list, one item a line."""
+    opening = "[\n"
+    for item in items:
+        yield opening + _dumps(item)
+        opening = ",\n"
+    yield "[]\n" if opening == "[\n" else "\n]\n"
+
+
+def _entries(entries: Iterable[str]) -> Iterator[str]:
+    """Entries a blank line apart."""
+    separator = ""
+    for entry in entries:
+        yield separator + entry
+        separator = "\n"
+
+
+def export_chunks(files: list[AwardsData], format_name: str) -> Iterator[str]:
+    """All the awards of ``files`` in one of ``FORMATS``, an award at a time,
+    so a build writes a large conference without holding it twice."""
+    awards = ((data, award) for data in files for award in data.awards)
+    if format_name == "json":
+        return _awards_json(files)
+    if format_name == "csl":
+        return _json_lines(csl_item(*pair) for pair in awards)
+    if format_name == "bibtex":
+        return _entries(bibtex_entry(*pair) for pair in awards)
+    if format_name == "ris":
+        return _entries(ris_record(*pair) for pair in awards)
+    raise ValueError(f"unknown format {format_name!r}; one of {', '.join(FORMATS)}")
+
+
+def export(files: list[AwardsData], format_name: str) -> str:
+    """All the awards of ``files`` in one of ``FORMATS``."""
+    return "".join(export_chunks(files, format_name))
+
+
+def makes_exports(app: Sphinx) -> bool:
+    """Whether this build writes the four files: an HTML builder for the web
+    (EPUB's book is packed already), exports on, a page showing cards."""
+    from ..extension.datafiles import shown_contents
+
+    if app.builder.format != "html" or app.builder.name.startswith("epub") or not app.config.awards_exports:
+        return False
+    return bool(shown_contents(app.env))
+
+
+def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    """On ``build-finished``: the four files beside the pages, from every data
+    file the site's pages show; written again only when what they are made
+    of changed (the files shown, their contents, our code's version), and
+    removed by ``outputs.remove_stale_outputs`` when no page shows a card."""
+    if exception is not None or not makes_exports(app):
+        return
+    from ..extension.datafiles import files_shown, files_shown_digests, shown_contents
+    from ..package import __version__
+    from .outputs import note_path, read, store
+
+    made_of = f"{EXPORT_VERSION} {__version__}\n{shown_contents(app.env)}"
+    written = [Path(app.outdir) / name for name in FILE_NAMES.values()]
+    made_of_note = note_path(app, "exports")
+    if all(path.is_file() for path in written) and read(made_of_note) == made_of:
+        return  # the files written last time stand
+    from ..data.sharedcache import is_private, store_private
+
+    files = files_shown(app)
+    kept = _kept_exports(app, files_shown_digests(app))
+    for format_name, name in FILE_NAMES.items():
+        target = Path(app.outdir) / name
+        if kept is not None and is_private(kept.path(name), folder=False):
+            shutil.copyfile(kept.path(name), target)
+            continue
+        with target.open("w", encoding="utf-8") as file:
+            file.writelines(export_chunks(files, format_name))
+        if kept is not None:
+            store_private(kept.path(name), partial(_copy_from, target), older=kept.older(name))
+    store(made_of_note, made_of)
+
+
+def _copy_from(source: Path, file: IO[bytes]) -> None:
+    with source.open("rb") as read:
+        shutil.copyfileobj(read, file)
+
+
+class _KeptExports(NamedTuple):
+    """Where ``awards_cache`` keeps a site's exports, by their contents."""
+
+    folder: Path
+    site: str
+    contents: str
+
+    def path(self, name: str) -> Path:
+        return self.folder / f"exports-{self.site}-{self.contents}-{name}"
+
+    def older(self, name: str) -> str:
+        """A glob beside ``path(name)`` for the same file of any contents."""
+        return f"exports-{self.site}-*-{name}"
+
+
+def _kept_exports(app: Sphinx, digests: list[str | None]) -> _KeptExports | None:
+    """Where ``awards_cache`` keeps the four files made from these data files'
+    contents (they depend on nothing else but our code), or None when it is
+    off or a content is not known: a clean build with the cache copies them
+    instead of making them."""
+    from ..data.sharedcache import code_identity, shared_cache_dir
+
+    folder = shared_cache_dir(app.config, app.srcdir) if app.config.awards_cache else None
+    if folder is None or None in digests:
+        return None
+    site = hashlib.sha256(str(app.srcdir).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    contents = hashlib.sha256(" ".join([code_identity(), *map(str, digests)]).encode()).hexdigest()[:32]
+    return _KeptExports(folder, site, contents)

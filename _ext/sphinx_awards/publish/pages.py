@@ -1,0 +1,227 @@
+"""A page per award, with the tags Google Scholar reads, and its citation files.
+
+Google Scholar indexes one paper per page, from ``citation_*`` meta tags: a
+page of seven cards is none of the seven papers' page. So the HTML builders
+(``html``, ``dirhtml``) write ``awards/<id>.html`` for every award of every
+data file the site shows, when ``awards_pages = True`` (off by default: a
+site of thousands of awards pays for thousands of pages on every build): the
+card with every author, a Cite menu, the
+``citation_*`` tags, Open Graph and JSON-LD. They are generated pages
+(``html-collect-pages``), HTML only: other builders make one document of a
+site, where a page per paper is no unit anyone indexes. Beside each page,
+``<id>.bib``, ``<id>.ris`` and ``<id>.csl.json`` are what the Cite menus link.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from sphinx.util import logging
+
+from ..data.ids import PAGE_NAMES, award_page, cite_base, next_free
+from ..extension.datafiles import files_shown
+from ..extension.domain import awards_domain
+from ..render.card import CardView, writes_award_pages
+from ..render.card_html import card_html, cite_menu
+from ..render.metadata import ld_script, scholarly_article
+from . import outputs
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
+
+    from ..data.model import Award, AwardsData
+
+logger = logging.getLogger(__name__)
+
+
+def page_name(data: AwardsData, award: Award, env: BuildEnvironment) -> str:
+    """``awards/gated-attention``, ``awards/neurips2024--var``; another where
+    that file is a document's (``assign_page_names``)."""
+    return awards_domain(env).page(award_page(data.anchor(award)), data.path)
+
+
+def assign_page_names(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: no award page takes the file a document or another
+    award's page writes (``awards/x.rst`` beside a card ``x``; a card ``index``
+    beside ``awards.rst`` in dirhtml; two files without a namespace sharing
+    an id): it gets the next free name (``awards/x--2``), with a warning at
+    the award. Compared as the builder names the output files."""
+    renamed: dict[tuple[str, str], str] = {}
+    awards_domain(env).data[PAGE_NAMES] = renamed
+    if not makes_pages(app):
+        return []
+    builder = cast("StandaloneHTMLBuilder", app.builder)  # html or dirhtml
+
+    def outfile(name: str) -> str:
+        return str(builder.get_outfilename(name))
+
+    documents = {outfile(docname): docname for docname in env.all_docs}
+    written: set[str] = set()
+
+    def taken(anchor: str) -> bool:
+        return outfile(award_page(anchor)) in documents or outfile(award_page(anchor)) in written
+
+    for data in files_shown(app):
+        for award in data.awards:
+            anchor = data.anchor(award)
+            name = award_page(anchor)
+            if taken(anchor):
+                path = outfile(name)
+                writer = f"the document {documents[path]!r}" if path in documents else "another award's page"
+                renamed[data.path, name] = award_page(_free_anchor(anchor, taken))
+                _warn_renamed(data, award, writer, renamed[data.path, name])
+            written.add(outfile(renamed.get((data.path, name), name)))
+    return []
+
+
+def _free_anchor(anchor: str, taken: Callable[[str], bool]) -> str:
+    """``anchor--2``, or the first of ``--3``, ``--4``... that ``taken`` allows."""
+    tried: set[str] = set()
+    while taken(candidate := next_free(anchor, tried)):
+        tried.add(candidate)
+    return candidate
+
+
+def _warn_renamed(data: AwardsData, award: Award, writer: str, page: str) -> None:
+    logger.warning(
+        f"the page of the award {award.id!r} would be the file {writer} writes; the award's page is "
+        f"{page} instead: rename the award or the document",
+        location=f"{data.path}:{award.line}",
+        type="awards",
+        subtype="page",
+    )
+
+
+def makes_pages(app: Sphinx) -> bool:
+    return writes_award_pages(app.config, app.builder)
+
+
+#: Invisible, and no break opportunity: between ``<`` and ``/`` it keeps a
+#: title's ``</title>`` from being an end tag.
+_WORD_JOINER = "\u2060"
+
+
+def theme_title(text: str) -> str:
+    """The page's ``title`` for the theme: HTML, by Sphinx's contract (themes
+    write ``{{ title }}`` raw in their relation bars), so the text escaped.
+    Some themes write ``{{ title|striptags }}`` in ``<title>``, which undoes
+    the escaping: no ``</`` is left in the text, so ``</title><script>``
+    stays text there too (the only markup ``<title>`` knows is its own end)."""
+    return escape(text.replace("</", "<" + _WORD_JOINER + "/"))
+
+
+def scholar_tags(data: AwardsData, award: Award) -> str:
+    """Google Scholar's ``citation_*`` tags (title, authors in order, date,
+    conference, PDF), Open Graph's, and a description; no tag left empty."""
+    tags: list[tuple[str, str, str]] = [("name", "citation_title", award.title)]
+    tags += [("name", "citation_author", name) for name in award.authors]
+    dated = data.first_date
+    if dated is not None:
+        tags.append(("name", "citation_publication_date", dated.strftime("%Y/%m/%d")))
+    tags.append(("name", "citation_conference_title", data.title))
+    pdf = next(
+        (url for url in (award.url, *(link.url for link in award.links)) if url.endswith(".pdf")), None
+    )
+    if pdf is not None:
+        tags.append(("name", "citation_pdf_url", pdf))
+    tags += [
+        ("name", "description", award.summary),
+        ("property", "og:title", award.title),
+        ("property", "og:type", "article"),
+        ("property", "og:description", award.summary),
+    ]
+    return "\n".join(
+        f'<meta {kind}="{name}" content="{escape(value)}" />' for kind, name, value in tags if value
+    )
+
+
+def _json_ld(view: CardView, data: AwardsData) -> str:
+    return ld_script({"@context": "https://schema.org", **scholarly_article(view), "isPartOf": data.title})
+
+
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: one page per award."""
+    if not makes_pages(app):
+        return
+    from ..text.language import Language, TextLanguages  # a no-op build never needs them
+
+    site = Language(app.config.language or "en")
+    makers: dict[str, Callable[[Award], CardView]] = {}
+    for data, award, name in award_pages(app):
+        if data.path not in makers:
+            makers[data.path] = CardView.maker(data, 1, TextLanguages(site, Language(data.language)))
+        view = makers[data.path](award)
+        own_url = "./" if app.builder.name == "dirhtml" else Path(name).name + ".html"
+        body = (
+            '<section class="awards-page">\n'
+            + card_html(view, "", fold_authors=False, cite=cite_menu(cite_base(own_url)))
+            + _json_ld(view, data)
+            + "</section>\n"
+        )
+        context = {
+            "title": theme_title(award.title),
+            "body": body,
+            "metatags": scholar_tags(data, award),
+            "awards_page": True,
+        }
+        yield name, context, "page.html"
+
+
+#: The files beside each award's page, which its Cite menu links.
+CITATION_SUFFIXES = (".bib", ".ris", ".csl.json")
+
+
+def award_pages(app: Sphinx) -> Iterator[tuple[AwardsData, Award, str]]:
+    """Every award page this build writes: its data file, its award, its name."""
+    if not makes_pages(app):
+        return
+    for data in files_shown(app):
+        for award in data.awards:
+            yield data, award, page_name(data, award, app.env)
+
+
+def citation_base(app: Sphinx, page: str) -> str:
+    """Where a page's citation files are, without their suffix: beside
+    ``awards/x.html``, or dirhtml's ``awards/x/index.html``."""
+    return f"{page}/index" if app.builder.name == "dirhtml" else page
+
+
+def write_citations(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: each award's citation files beside its page."""
+    if exception is not None:
+        return
+    from .exports import bibtex_entry, csl_item, ris_record
+
+    for data, award, page in award_pages(app):
+        base = Path(app.outdir) / citation_base(app, page)
+        base.parent.mkdir(parents=True, exist_ok=True)
+        Path(f"{base}.bib").write_text(bibtex_entry(data, award), encoding="utf-8")
+        Path(f"{base}.ris").write_text(ris_record(data, award), encoding="utf-8")
+        csl = json.dumps([csl_item(data, award)], ensure_ascii=False, indent=1) + "\n"
+        Path(f"{base}.csl.json").write_text(csl, encoding="utf-8")
+
+
+def made_now(app: Sphinx) -> set[str]:
+    """Every file, relative to the output folder, this build's exports and award pages make."""
+    from .exports import FILE_NAMES, makes_exports
+
+    made: set[str] = set(FILE_NAMES.values()) if makes_exports(app) else set()
+    outdir = Path(app.outdir)
+    builder = cast("StandaloneHTMLBuilder", app.builder)  # award pages: html and dirhtml only
+    for _, _, page in award_pages(app):
+        made.add(Path(builder.get_outfilename(page)).relative_to(outdir).as_posix())
+        made.update(citation_base(app, page) + suffix for suffix in CITATION_SUFFIXES)
+    return made
+
+
+def remove_stale_outputs(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``, after the files are written: what the last build
+    wrote and this one did not (a removed page's awards, a renamed award's page)."""
+    if exception is None and app.builder.format == "html":
+        outputs.remove_stale_outputs(app, made_now(app))
