@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
+from typing import NoReturn
 
+import pytest
 from bs4 import BeautifulSoup
 
 TESTS = Path(__file__).parent
@@ -72,3 +75,12 @@ def copy_root(name: str, destination: Path) -> Path:
     shared data file is copied, not linked)."""
     shutil.copytree(ROOTS / f"test-{name}", destination)
     return destination
+
+
+def skip_or_fail(required_by: str, message: str, *, allow_module_level: bool = False) -> NoReturn:
+    """A tool the test needs is missing: a failure where the environment
+    variable ``required_by`` is set (``.ci/run`` sets ``AWARDS_REQUIRE_TEX``,
+    ``_BROWSER``, ``_VALIDATORS``, ``_ICU``), else a skip that says what to install."""
+    if os.environ.get(required_by):
+        pytest.fail(f"required ({required_by}) but missing: {message}")
+    pytest.skip(message, allow_module_level=allow_module_level)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import SHARED_DATA, TESTS
+from helpers import SHARED_DATA, TESTS, skip_or_fail
 
 from sphinx_awards.cli.importer import read_references
 from sphinx_awards.data.validation import check_document
@@ -74,9 +74,7 @@ def _tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
         message = f"{name} is not installed: apt-get install texlive-binaries biber"
-        if os.environ.get("AWARDS_REQUIRE_TEX"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail("AWARDS_REQUIRE_TEX", message)
     return path
 
 

@@ -4,13 +4,12 @@ card text with arrows, Greek, Cyrillic, CJK and emoji never stops the build
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 
 import pytest
-from helpers import ROOTS
+from helpers import ROOTS, skip_or_fail
 
 ENGINES = ("pdflatex", "xelatex", "lualatex")
 
@@ -20,9 +19,7 @@ def _require(*tools: str) -> None:
     if missing:
         packages = "texlive-xetex texlive-luatex tex-gyre latexmk poppler-utils"
         message = f"{', '.join(missing)} not installed: apt-get install {packages}"
-        if os.environ.get("AWARDS_REQUIRE_TEX"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail("AWARDS_REQUIRE_TEX", message)
 
 
 @pytest.mark.parametrize("engine", ENGINES)

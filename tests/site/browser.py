@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
+from helpers import skip_or_fail
 
 CHROMIUM = os.environ.get("AWARDS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -39,9 +39,7 @@ def require_browser() -> None:
     if missing is None and not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         missing = f"no Chromium at {CHROMIUM}: {INSTALL_HINT}"
     if missing:
-        if os.environ.get("AWARDS_REQUIRE_BROWSER"):
-            pytest.fail(f"browser tests required but {missing}")
-        pytest.skip(f"browser tests skipped: {missing}", allow_module_level=True)
+        skip_or_fail("AWARDS_REQUIRE_BROWSER", f"browser tests skipped: {missing}", allow_module_level=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 import yaml
-from helpers import REPO, parse_html
+from helpers import REPO, parse_html, skip_or_fail
 
 CANONICAL = "https://awards-example.readthedocs.io/en/latest/"
 TEX_PACKAGES = ("texlive-xetex", "texlive-latex-extra", "latexmk", "fonts-freefont-otf", "poppler-utils")
@@ -115,9 +115,7 @@ def test_json_ld_lists_the_seven_papers(front_page):
 def _require(tool: str) -> None:
     if shutil.which(tool) is None:
         message = f"{tool} is not installed: apt-get install {' '.join(TEX_PACKAGES)}"
-        if os.environ.get("AWARDS_REQUIRE_TEX"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail("AWARDS_REQUIRE_TEX", message)
 
 
 def _squeezed(text: str) -> str:

@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from browser import CONTRAST_SCRIPT, require_browser, serve
-from helpers import REPO, ROOTS, strip_colors
+from helpers import REPO, ROOTS, skip_or_fail, strip_colors
 
 require_browser()
 
@@ -434,9 +434,7 @@ def test_print_keeps_cards_whole_with_headings_and_authors(pages, theme, tmp_pat
 
 def _pdf_pages(pdf) -> list[str]:
     if not shutil.which("pdftotext"):
-        if os.environ.get("AWARDS_REQUIRE_TEX"):
-            pytest.fail("pdftotext required but missing: apt-get install poppler-utils")
-        pytest.skip("pdftotext missing: apt-get install poppler-utils")
+        skip_or_fail("AWARDS_REQUIRE_TEX", "pdftotext missing: apt-get install poppler-utils")
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout

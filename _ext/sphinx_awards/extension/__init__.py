@@ -38,8 +38,6 @@ def setup(app: Sphinx) -> None:
 
     app.connect("env-get-outdated", _outdated_documents)
     app.connect("env-before-read-docs", datafiles.note_pages_to_read)
-    app.connect("env-purge-doc", datafiles.purge_doc)
-    app.connect("env-merge-info", datafiles.merge_info)
     app.connect("env-check-consistency", datafiles.report_problems)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence, Set
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx.util import logging
 
@@ -51,30 +51,33 @@ class FileRead(NamedTuple):
     usable: bool = True
 
 
-#: docname → {data file's path: what the page read}; on the environment, so it
-#: is pickled with it (``ENV_VERSION`` guards its shape).
-_ATTRIBUTE = "awards_files_read"
-#: The pages read in this build (set by the main process before reading;
-#: emptied once their problems are reported).
-_READ_NOW = "awards_read_now"
-#: The same, kept for the whole build (exports and labels are remade only then).
-_READ_IN_BUILD = "awards_read_in_build"
+# The records live in the awards domain's data, which Sphinx pickles with the
+# environment; the domain purges a page's records and merges those of
+# parallel readers (``domain.AwardsDomain``). Keys:
+#: docname → {data file's path: what the page read}.
+FILES_READ = "files_read"
 #: path → (size, mtime in ns, digest) when a page last read the file: a no-op
 #: build trusts the digest while size and time match, without reading the file.
-_STATS = "awards_file_stats"
+FILE_STATS = "file_stats"
+#: The pages read in this build (set by the main process before reading;
+#: emptied once their problems are reported).
+_READ_NOW = "read_now"
+#: The same, kept for the whole build (exports and labels are remade only then).
+_READ_IN_BUILD = "read_in_build"
+
+
+def _records(env: BuildEnvironment) -> dict[str, Any]:
+    records: dict[str, Any] = env.domaindata["awards"]
+    return records
 
 
 def _file_stats(env: BuildEnvironment) -> dict[str, tuple[int, int, str]]:
-    if not hasattr(env, _STATS):
-        setattr(env, _STATS, {})
-    stats: dict[str, tuple[int, int, str]] = getattr(env, _STATS)
+    stats: dict[str, tuple[int, int, str]] = _records(env).setdefault(FILE_STATS, {})
     return stats
 
 
 def _files_read(env: BuildEnvironment) -> dict[str, dict[str, FileRead]]:
-    if not hasattr(env, _ATTRIBUTE):
-        setattr(env, _ATTRIBUTE, {})
-    files: dict[str, dict[str, FileRead]] = getattr(env, _ATTRIBUTE)
+    files: dict[str, dict[str, FileRead]] = _records(env).setdefault(FILES_READ, {})
     return files
 
 
@@ -84,25 +87,14 @@ def note_file_read(env: BuildEnvironment, path: str, read: FileRead) -> None:
     _files_read(env).setdefault(env.docname, {}).setdefault(path, read)
 
 
-def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _files_read(env).pop(docname, None)
-
-
-def merge_info(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
-    """Bring what worker processes recorded into the main environment."""
-    theirs = _files_read(other)
-    _files_read(env).update((docname, theirs[docname]) for docname in docnames if docname in theirs)
-    _file_stats(env).update(_file_stats(other))
-
-
 def note_pages_to_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    setattr(env, _READ_NOW, set(docnames))
-    setattr(env, _READ_IN_BUILD, set(docnames))
+    _records(env)[_READ_NOW] = set(docnames)
+    _records(env)[_READ_IN_BUILD] = set(docnames)
 
 
 def pages_read_now(env: BuildEnvironment) -> set[str]:
     """The pages this build read (none in a no-op build)."""
-    pages: set[str] = getattr(env, _READ_IN_BUILD, set())
+    pages: set[str] = _records(env).get(_READ_IN_BUILD, set())
     return pages
 
 
@@ -202,14 +194,14 @@ def any_unusable(env: BuildEnvironment, docname: str | None = None) -> bool:
 
 def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
     """Print the problems of the data files read in this build, each once."""
-    read_now: Iterable[str] = getattr(env, _READ_NOW, ())
+    read_now: Iterable[str] = _records(env).get(_READ_NOW, ())
     files = _files_read(env)
     reports = {
         report for docname in read_now for read in files.get(docname, {}).values() for report in read.reports
     }
     for report in sorted(reports, key=_report_order):
         logger.warning(shown(report.message), location=report.location, type="awards", subtype=report.subtype)
-    setattr(env, _READ_NOW, set())
+    _records(env)[_READ_NOW] = set()
 
 
 def _report_order(report: Report) -> tuple[str, int, int, str]:

@@ -71,7 +71,14 @@ class AwardsDomain(Domain):
         "award": AwardRole(),
         "award-page": AwardRole("award-page"),
     }
-    initial_data: ClassVar[dict[str, Any]] = {"cards": {}, "references": {}}
+    #: Besides the cards and references: what each page read of which data
+    #: file, and the files' sizes and times (``datafiles.py``).
+    initial_data: ClassVar[dict[str, Any]] = {
+        "cards": {},
+        "references": {},
+        "files_read": {},
+        "file_stats": {},
+    }
     data_version = 1
 
     @property
@@ -120,6 +127,7 @@ class AwardsDomain(Domain):
             if not self.cards[name]:
                 del self.cards[name]
         self.references.pop(docname, None)
+        self.data.setdefault("files_read", {}).pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for name, shown in otherdata["cards"].items():
@@ -129,6 +137,11 @@ class AwardsDomain(Domain):
         for docname, names in otherdata["references"].items():
             if docname in docnames:
                 self.references.setdefault(docname, set()).update(names)
+        files_read = self.data.setdefault("files_read", {})
+        for docname, files in otherdata.get("files_read", {}).items():
+            if docname in docnames:
+                files_read[docname] = files
+        self.data.setdefault("file_stats", {}).update(otherdata.get("file_stats", {}))
 
     def resolve_xref(
         self,
