@@ -20,9 +20,11 @@ import yaml
 from helpers import SHARED_DATA, TESTS, skip_or_fail
 
 from sphinx_awards.cli.importer import read_references
+from sphinx_awards.data.names import split_name
 from sphinx_awards.data.validation import check_document
 from sphinx_awards.data.yamlparse import parse_yaml
-from sphinx_awards.publish.exports import bibtex_entry, bibtex_fields, bibtex_key, export
+from sphinx_awards.publish.citations import bibtex_entry, bibtex_fields, bibtex_key
+from sphinx_awards.publish.exports import export
 
 #: Texts that close a field or an entry early where braces are escaped with a
 #: backslash alone, and their neighbours: unpaired, paired, deep, mixed.
@@ -58,7 +60,10 @@ def _files() -> list:
                 **template,
                 "id": f"forgery-{index}",
                 "title": text,
-                "description": f"Abstract: {text}",
+                "abstract": f"Abstract: {text}",
+                "venue": f"Venue {text}",
+                "year": 2013,
+                "arxiv": "2505.06708",
                 "tags": [text.replace(",", " ")],
                 "authors": NAMES,
             }
@@ -159,8 +164,9 @@ def test_biber_reads_the_same_entries_and_fields(tmp_path):
     assert {key: kind.lower() for kind, key, _ in entries} == dict.fromkeys(expected, "inproceedings")
     for _, key, body in entries:
         names = {name.lower() for name in re.findall(r"^\s+(\w+)\s*=", body, re.MULTILINE)}
-        # biber writes the year as "date" and the keywords as "keywords".
-        names = {"year" if name == "date" else name for name in names}
+        # biber writes the year as "date" and archivePrefix as "eprinttype", biblatex's names.
+        renamed = {"date": "year", "eprinttype": "archiveprefix"}
+        names = {renamed.get(name, name) for name in names}
         assert names == set(expected[key]), key
 
 
@@ -173,4 +179,11 @@ def test_import_reads_the_forgeries_back_as_written(tmp_path):
     assert imported.problems == []
     titles = [entry.title for entry in imported.entries]
     assert titles == [" ".join(text.split()) for text in FORGERIES] * len(EVENTS)
-    assert imported.entries[0].authors == NAMES
+    assert imported.entries[0].authors == [_shown(split_name(name)) for name in NAMES]
+
+
+def _shown(name) -> str:
+    """A split name as the importer writes it: given, particle, family, suffix."""
+    return name.literal or " ".join(
+        part for part in (name.given, name.particle, name.family, name.suffix) if part
+    )

@@ -13,13 +13,14 @@ from pathlib import Path
 import bibtexparser
 import pytest
 import rispy
-from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
+from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors, SplitNameParts
 from helpers import SHARED_DATA, copy_root, parse_html
 from jsonschema import Draft202012Validator
 from pylatexenc.latex2text import LatexNodes2Text
 
 import sphinx_awards
 from sphinx_awards.data.checked import load_awards
+from sphinx_awards.data.names import split_name
 from sphinx_awards.data.validation import check_document
 from sphinx_awards.data.yamlparse import parse_yaml
 from sphinx_awards.publish.exports import export
@@ -65,24 +66,31 @@ def test_bibtex_reads_back_with_bibtexparser_and_agrees_with_the_data(which):
     library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
     assert library.failed_blocks == []
     assert [entry.key for entry in library.entries] == [award.id for award in data.awards]
-    # Authors as BibTeX splits them (" and " outside braces), each decoded from LaTeX.
-    people = bibtexparser.parse_string(text, append_middleware=[SeparateCoAuthors()]).entries
+    # Authors as BibTeX splits them (" and " outside braces, then "Last, First"),
+    # each part decoded from LaTeX: the family and given names the data's names hold.
+    people = bibtexparser.parse_string(
+        text, append_middleware=[SeparateCoAuthors(), SplitNameParts()]
+    ).entries
     decode = LatexNodes2Text().latex_to_text
     for entry, split, award in zip(library.entries, people, data.awards, strict=True):
         assert entry.entry_type == "inproceedings"
         # pylatexenc reads \textasciicircum (LaTeX's "^") as U+02C6, its look-alike.
         assert entry["title"].replace("\u02c6", "^") == award.title
         # "Tom and Jerry Inc." stays one name: braced, so BibTeX does not split it.
-        assert [decode(name) for name in split["author"]] == list(award.authors)
-        assert entry["year"] == "2030" and entry["url"] == award.url
+        read = [(decode(" ".join(name.last)), decode(" ".join(name.first))) for name in split["author"]]
+        expected = [split_name(name) for name in award.authors]
+        assert read == [(name.literal or name.family, name.given) for name in expected]
+        assert entry["year"] == str(award.year or 2030) and entry["url"] == award.url  # else the event's
 
 
 def test_ris_reads_back_with_rispy_and_agrees_with_the_data():
     data = _hostile()
     records = rispy.loads(export([data], "ris"))
     assert [record["title"] for record in records] == [award.title for award in data.awards]
-    assert [record["authors"] for record in records] == [list(award.authors) for award in data.awards]
-    assert all(record["type_of_reference"] == "CPAPER" and record["year"] == "2030" for record in records)
+    # Family name first, as RIS writes a person.
+    assert records[0]["authors"] == ["Lovelace, Ada", "Tom and Jerry Inc.", "Ñúñez, José"]
+    assert [record["type_of_reference"] for record in records] == ["CPAPER"] * len(records)
+    assert [record["year"] for record in records] == [str(award.year or 2030) for award in data.awards]
     assert [record["urls"] for record in records] == [[award.url] for award in data.awards]
 
 
@@ -90,11 +98,17 @@ def test_csl_json_items_carry_title_authors_in_order_year_and_container():
     data = _hostile()
     items = json.loads(export([data], "csl"))
     assert [item["title"] for item in items] == [award.title for award in data.awards]
-    assert items[0]["author"] == [{"literal": name} for name in HOSTILE_AUTHORS]
-    assert all(
-        item["type"] == "paper-conference" and item["issued"] == {"date-parts": [[2030]]} for item in items
-    )
-    assert {item["container-title"] for item in items} == {data.title}
+    assert items[0]["author"] == [
+        {"family": "Lovelace", "given": "Ada"},
+        {"literal": "Tom and Jerry Inc."},
+        {"family": "Ñúñez", "given": "José"},
+    ]
+    assert [item["type"] for item in items] == ["paper-conference"] * len(items)
+    # The paper's year and venue where the data gives them, else the event's.
+    assert [item["issued"] for item in items] == [
+        {"date-parts": [[award.year or 2030]]} for award in data.awards
+    ]
+    assert [item["container-title"] for item in items] == [award.venue or data.title for award in data.awards]
 
 
 def test_the_command_exports_every_format(tmp_path):

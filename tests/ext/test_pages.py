@@ -46,7 +46,10 @@ def test_each_award_has_a_page_that_google_scholar_can_index(make_app, tmp_path)
         assert [content for name, content in tags if name == "citation_title"] == [award.title]
         assert [content for name, content in tags if name == "citation_author"] == list(award.authors)
         dates = [content for name, content in tags if name == "citation_publication_date"]
-        if date is not None:
+        # The paper's year where the data gives it, else the event's date.
+        if award.year is not None:
+            assert dates == [str(award.year)]
+        elif date is not None:
             assert dates == [date.strftime("%Y/%m/%d")]
         assert page.select_one("meta[property='og:title']")["content"] == award.title
         card = page.select_one("article.award-card")

@@ -427,3 +427,82 @@ def test_screenshots(open_page):
         page = open_page(**options)
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
         assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
+
+
+# -- award pages and the archive on a phone ----------------------------------------
+
+#: The words of an element's text that the browser split over two lines
+#: although each fits on one (its width alone is less than the line's). A
+#: word ends at a space or after a hyphen ("Open-" "Ended" may part there).
+SPLIT_WORDS_SCRIPT = """(element) => {
+  const width = element.getBoundingClientRect().width;
+  const text = element.querySelector('a') || element;
+  const node = [...text.childNodes].find((child) => child.nodeType === 3);
+  const split = [];
+  const measure = document.createElement('span');
+  measure.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;font:inherit';
+  text.appendChild(measure);
+  for (const match of node.data.matchAll(/[^ -]+-?|-/g)) {
+    const range = document.createRange();
+    range.setStart(node, match.index);
+    range.setEnd(node, match.index + match[0].length);
+    const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+    measure.textContent = match[0];
+    if (lines.size > 1 && measure.getBoundingClientRect().width <= width) split.push(match[0]);
+  }
+  measure.remove();
+  return split;
+}"""
+AWARD_PAGES = [
+    "awards/neurips2023--word2vec.html",
+    "awards/neurips2024--prism.html",
+    "awards/rlvr-reasoning.html",
+]
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_award_page_titles_wrap_at_words_and_the_first_screen_says_what_the_page_is(
+    open_url, base_url, width, dark
+):
+    for path in AWARD_PAGES:
+        page = open_url(
+            base_url + path,
+            viewport={"width": width, "height": 844},
+            color_scheme="dark" if dark else "light",
+        )
+        title = page.locator("article.award-card h1")
+        assert title.evaluate(SPLIT_WORDS_SCRIPT) == [], path
+        # Title, authors, the paper's venue and year, the award's event: on the first screen.
+        for part in ("h1", ".award-authors", ".award-venue", ".award-event", ".award-badge"):
+            box = page.locator(f"article.award-card {part}").bounding_box()
+            assert box is not None and box["y"] + box["height"] <= 844, (path, part, box)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path  # no sideways scroll
+        if width == 390:
+            name = f"award-page-{Path(path).stem}-{'dark' if dark else 'light'}-390.png"
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / name))
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_card_titles_wrap_at_words_in_narrow_grid_cells(open_page, width):
+    page = open_page("archive.html", width=width)
+    titles = page.locator("article.award-card h3, article.award-card h4")
+    assert titles.count() > 10
+    split = [
+        found for index in range(titles.count()) if (found := titles.nth(index).evaluate(SPLIT_WORDS_SCRIPT))
+    ]
+    assert split == []
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_the_archive_opens_with_the_years_and_links_to_each(open_page, base_url, dark):
+    page = open_page("archive.html", width=390, dark=dark)
+    first_screen = page.evaluate("document.body.innerText").split("NeurIPS 2025\n")[0]
+    assert "awards_years" not in first_screen and "namespace" not in first_screen
+    for year in (2025, 2024, 2023):
+        link = page.locator(f"a[href='#archive-{year}']")
+        assert link.count() >= 1
+        link.first.click()
+        assert page.evaluate("location.hash") == f"#archive-{year}"
+    page.screenshot(path=str(SCREENSHOTS / f"archive-{'dark' if dark else 'light'}-390.png"))

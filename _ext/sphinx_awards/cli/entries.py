@@ -17,7 +17,7 @@ _HINTS = {
     "track": "the id of one of your tracks",
     "theme": "the id of one of your themes",
     "summary": "one sentence of your own for the card",
-    "description": "a paragraph (the file has no abstract)",
+    "description": "a paragraph of your own for the card (the file's abstract, if any, is kept as abstract)",
     "url": "the paper's address (the file has none)",
 }
 
@@ -65,10 +65,14 @@ def entries_yaml(imported: Imported, source: str, defaults: dict[str, str] | Non
             "theme": defaults.get("theme") or TODO,
             "summary": TODO,
             "tags": entry.keywords,
-            "description": entry.abstract or TODO,
+            "description": TODO,
             "authors": entry.authors or [TODO],
             "url": entry.url or TODO,
         }
+        paper = {"venue": entry.venue, "year": entry.year, "doi": entry.doi, "arxiv": entry.arxiv}
+        values.update((key, value) for key, value in paper.items() if value)
+        if entry.abstract:
+            values["abstract"] = entry.abstract
         for number, (name, value) in enumerate(values.items()):
             hint = f"  # {_HINTS[name]}" if value == TODO and name in _HINTS else ""
             lines.append(f"{'  - ' if number == 0 else '    '}{name}: {_scalar(value)}{hint}")

@@ -49,6 +49,11 @@ class Entry:
     url: str = ""
     abstract: str = ""
     keywords: list[str] = field(default_factory=list)
+    #: The paper's own record, where the file gives it.
+    venue: str = ""
+    year: int | None = None
+    doi: str = ""
+    arxiv: str = ""
 
 
 @dataclass
@@ -63,6 +68,17 @@ def _one_line(text: str) -> str:
 
 def _keywords(text: str) -> list[str]:
     return [word for part in _KEYWORD_SEPARATOR.split(text) if (word := _one_line(part))]
+
+
+def _year(text: str) -> int | None:
+    """A year as the schema takes it, from "2013" or "2013-12-05"; else None."""
+    digits = text.strip()[:4]
+    return int(digits) if digits.isdigit() and 1000 <= int(digits) <= 2999 else None
+
+
+def _author(name: str) -> str:
+    """BibTeX's "others" says that authors are left out: "et al."."""
+    return "et al." if name.strip().lower() == "others" else name
 
 
 def _address(url: str, doi: str, eprint: str, archive: str) -> str:
@@ -90,7 +106,7 @@ class _LatexDecoder:
 
         context = get_default_latex_context_db()
         # What the exports write for ^, ~ and a text's unpaired braces
-        # (exports._UNPAIRED_BRACES), as the characters (pylatexenc gives spacing accents, or nothing).
+        # (citations._UNPAIRED_BRACES), as the characters (pylatexenc gives spacing accents, or nothing).
         written = {"textbraceleft": "{", "textbraceright": "}", "textasciicircum": "^", "textasciitilde": "~"}
         macros = [MacroTextSpec(name, text) for name, text in written.items()]
         context.add_context_category("sphinx-awards", prepend=True, macros=macros)
@@ -161,10 +177,14 @@ def read_bibtex(path: str, text: str) -> Imported:
                 line=line,
                 key=entry.key,
                 title=text_of("title"),
-                authors=[name for name in authors if name],
+                authors=[_author(name) for name in authors if name],
                 url=_address(text_of("url"), text_of("doi"), text_of("eprint"), text_of("archiveprefix")),
                 abstract=text_of("abstract"),
                 keywords=_keywords(text_of("keywords")),
+                venue=text_of("booktitle") or text_of("journal"),
+                year=_year(text_of("year")),
+                doi=text_of("doi").removeprefix("https://doi.org/"),
+                arxiv=text_of("eprint") if text_of("archiveprefix").lower() == "arxiv" else "",
             )
         )
     if decoder.exhausted is not None:
@@ -239,6 +259,13 @@ def _csl_key(item: dict) -> str:
     return str(key).rstrip("/").rpartition("/")[2] if "://" in str(key) else str(key)
 
 
+def _csl_year(issued: object) -> int | None:
+    """The year of CSL's ``{"date-parts": [[2013, 12]]}``."""
+    parts = issued.get("date-parts") if isinstance(issued, dict) else None
+    first = parts[0] if isinstance(parts, list) and parts and isinstance(parts[0], list) else []
+    return _year(str(first[0])) if first else None
+
+
 def read_csl(path: str, text: str) -> Imported:
     entries, problems = [], []
     for found in _json_items(path, text):
@@ -265,6 +292,10 @@ def read_csl(path: str, text: str) -> Imported:
                 url=_address(text_of("URL"), text_of("DOI"), "", ""),
                 abstract=text_of("abstract"),
                 keywords=_keywords(text_of("keyword")),
+                venue=text_of("container-title"),
+                year=_csl_year(item.get("issued")),
+                doi=text_of("DOI").removeprefix("https://doi.org/"),
+                arxiv=text_of("archive_location") if text_of("archive").lower() == "arxiv" else "",
             )
         )
     return Imported(entries, problems)

@@ -68,6 +68,13 @@ class Award(NamedTuple):
     url_line: int = 0
     #: The line of ``id`` in the data file (where a message about the award points).
     line: int = 0
+    #: The paper's own record, for citations (optional in the data): where and
+    #: when it was published, its DOI and arXiv id, the authors' abstract.
+    venue: str = ""
+    year: int | None = None
+    doi: str = ""
+    arxiv: str = ""
+    abstract: str = ""
 
 
 class MetaItem(NamedTuple):
@@ -250,6 +257,11 @@ def _award(award: dict[str, Any], at: DataPath, line_of: Callable[[DataPath], in
         ),
         url_line=line_of((*at, "url")),
         line=line_of((*at, "id")),
+        venue=award.get("venue", ""),
+        year=award.get("year"),
+        doi=award.get("doi", ""),
+        arxiv=award.get("arxiv", ""),
+        abstract=flow(award.get("abstract", "")),
     )
 
 

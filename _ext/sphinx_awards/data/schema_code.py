@@ -22,6 +22,8 @@ import re
 
 REGEX_PATTERNS = {
     '^(?:^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$)\\Z': re.compile('^(?:^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*\\Z)\\Z'),
+    '^(?:^10\\.[0-9]{4,9}/[!-~]+$)\\Z': re.compile('^(?:^10\\.[0-9]{4,9}/[!-~]+\\Z)\\Z'),
+    '^(?:^([0-9]{4}\\.[0-9]{4,5}|[a-z-]+(\\.[A-Z]{2})?/[0-9]{7})(v[0-9]+)?$)\\Z': re.compile('^(?:^([0-9]{4}\\.[0-9]{4,5}|[a-z-]+(\\.[A-Z]{2})?/[0-9]{7})(v[0-9]+)?\\Z)\\Z'),
     '^(?:[\\s\\S]*\\S[\\s\\S]*)\\Z': re.compile('^(?:[\\s\\S]*\\S[\\s\\S]*)\\Z'),
     '^(?:^[a-z0-9]+(-[a-z0-9]+)*$)\\Z': re.compile('^(?:^[a-z0-9]+(-[a-z0-9]+)*\\Z)\\Z')
 }
@@ -238,6 +240,43 @@ def validate____defs_award(data, custom_formats={}, name_prefix=None):
             data_keys.remove("url")
             data__url = data["url"]
             validate____defs_url(data__url, custom_formats, None)
+        if "venue" in data_keys:
+            data_keys.remove("venue")
+            data__venue = data["venue"]
+            validate____defs_line(data__venue, custom_formats, None)
+        if "year" in data_keys:
+            data_keys.remove("year")
+            data__year = data["year"]
+            if not isinstance(data__year, (int)) and not (isinstance(data__year, float) and data__year.is_integer()) or isinstance(data__year, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".year must be integer")
+            if isinstance(data__year, (int, float, Decimal)) and not isinstance(data__year, bool):
+                if data__year < 1000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".year must be bigger than or equal to 1000")
+                if data__year > 2999:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".year must be smaller than or equal to 2999")
+        if "doi" in data_keys:
+            data_keys.remove("doi")
+            data__doi = data["doi"]
+            if not isinstance(data__doi, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".doi must be string")
+            if isinstance(data__doi, str):
+                data__doi_len = len(data__doi)
+                if data__doi_len > 300:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".doi must be shorter than or equal to 300 characters")
+                if not REGEX_PATTERNS['^(?:^10\\.[0-9]{4,9}/[!-~]+$)\\Z'].search(data__doi):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".doi must match pattern ^(?:^10\\.[0-9]{4,9}/[!-~]+$)\\Z")
+        if "arxiv" in data_keys:
+            data_keys.remove("arxiv")
+            data__arxiv = data["arxiv"]
+            if not isinstance(data__arxiv, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".arxiv must be string")
+            if isinstance(data__arxiv, str):
+                if not REGEX_PATTERNS['^(?:^([0-9]{4}\\.[0-9]{4,5}|[a-z-]+(\\.[A-Z]{2})?/[0-9]{7})(v[0-9]+)?$)\\Z'].search(data__arxiv):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".arxiv must match pattern ^(?:^([0-9]{4}\\.[0-9]{4,5}|[a-z-]+(\\.[A-Z]{2})?/[0-9]{7})(v[0-9]+)?$)\\Z")
+        if "abstract" in data_keys:
+            data_keys.remove("abstract")
+            data__abstract = data["abstract"]
+            validate____defs_text(data__abstract, custom_formats, None)
         if "links" in data_keys:
             data_keys.remove("links")
             data__links = data["links"]

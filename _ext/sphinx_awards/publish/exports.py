@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import shutil
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
+
+from .citations import bibtex_entry, csl_item, level_name, ris_record, tags
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,48 +42,6 @@ FILE_NAMES = {
     "csl": "awards.csl.json",
 }
 
-#: LaTeX's specials as BibTeX and LaTeX both read them.
-_LATEX_SPECIALS = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "%": r"\%",
-    "&": r"\&",
-    "#": r"\#",
-    "$": r"\$",
-    "_": r"\_",
-    "^": r"\textasciicircum{}",
-    "~": r"\textasciitilde{}",
-}
-#: Braces for a text whose own do not pair up. BibTeX counts every brace, a
-#: backslash before it or not: ``\}`` unpaired would close the field, and
-#: the data would write fields and entries of its own (``x}}, note = {forged``).
-#: These hold balanced braces whatever the text.
-_UNPAIRED_BRACES = {**_LATEX_SPECIALS, "{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
-_LATEX_SPECIAL = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
-_BRACE = re.compile("[{}]")
-_AND = re.compile(r"\band\b", re.IGNORECASE)
-
-
-def _year(data: AwardsData) -> int | None:
-    date = data.first_date
-    return date.year if date is not None else None
-
-
-def _level_name(data: AwardsData, award: Award) -> str:
-    return data.level(award.level).name
-
-
-def _tags(award: Award) -> list[str]:
-    """Each tag as one text (an emoji and its words)."""
-    return [" ".join(part for part in tag if part) for tag in award.tags]
-
-
-def _keywords(award: Award) -> str:
-    """The tags as citation formats hold keywords: one text, comma-separated
-    (``importer`` splits them back at commas and semicolons)."""
-    return ", ".join(_tags(award))
-
 
 def award_record(data: AwardsData, award: Award) -> dict[str, Any]:
     """What ``awards.json`` says of one award."""
@@ -90,15 +49,27 @@ def award_record(data: AwardsData, award: Award) -> dict[str, Any]:
         "id": data.reference_name(award),
         "title": award.title,
         "level": award.level,
-        "level_name": _level_name(data, award),
+        "level_name": level_name(data, award),
         "track": award.track,
         "theme": award.theme,
         "summary": award.summary,
-        "tags": _tags(award),
+        "tags": tags(award),
         "description": award.description,
         "authors": list(award.authors),
         "url": award.url,
         "links": [{"label": link.label, "url": link.url} for link in award.links],
+        # The paper's own record, where the data gives it.
+        **{key: value for key, value in _paper_fields(award).items() if value not in ("", None)},
+    }
+
+
+def _paper_fields(award: Award) -> dict[str, Any]:
+    return {
+        "venue": award.venue,
+        "year": award.year,
+        "doi": award.doi,
+        "arxiv": award.arxiv,
+        "abstract": award.abstract,
     }
 
 
@@ -108,7 +79,7 @@ def _file_fields(data: AwardsData) -> dict[str, Any]:
         "title": data.title,
         "namespace": data.namespace,
         "language": data.language,
-        "year": _year(data),
+        "year": data.first_date.year if data.first_date is not None else None,
         "levels": [{"id": level.id, "name": level.name} for level in data.levels],
         "tracks": [{"id": track.id, "name": track.name} for track in data.tracks],
         "themes": [{"id": theme.id, "name": theme.name, "color": theme.color} for theme in data.themes],
@@ -129,95 +100,6 @@ def _awards_json(files: Iterable[AwardsData]) -> Iterator[str]:
             yield (", " if number else "") + _dumps(award_record(data, award))
         yield "]}"
     yield "]}\n"
-
-
-def csl_item(data: AwardsData, award: Award) -> dict[str, Any]:
-    """One award as a CSL-JSON item (what Zotero and citeproc read)."""
-    item: dict[str, Any] = {
-        "id": data.reference_name(award),
-        "type": "paper-conference",
-        "title": award.title,
-        "author": [{"literal": name} for name in award.authors],
-        "container-title": data.title,
-        "URL": award.url,
-        "abstract": award.description,
-        "note": _level_name(data, award),
-    }
-    if award.tags:
-        item["keyword"] = _keywords(award)
-    year = _year(data)
-    if year is not None:
-        item["issued"] = {"date-parts": [[year]]}
-    return item
-
-
-def _latex(text: str) -> str:
-    """``text`` for LaTeX and BibTeX: specials escaped; braces as ``\\{``
-    where they pair up, so that BibTeX's count stays right and every reader
-    knows them, else as commands holding no brace of the text."""
-    specials = _LATEX_SPECIALS if _braces_pair_up(text) else _UNPAIRED_BRACES
-    return _LATEX_SPECIAL.sub(lambda special: specials[special.group()], text)
-
-
-def _braces_pair_up(text: str) -> bool:
-    if "{" not in text and "}" not in text:
-        return True
-    depth = 0
-    for brace in _BRACE.findall(text):
-        depth += 1 if brace == "{" else -1
-        if depth < 0:
-            return False
-    return depth == 0
-
-
-def _bibtex_name(name: str) -> str:
-    """A name is one person to BibTeX only in braces if it holds " and " (else
-    two people), a comma (else "Last, First", and three commas an error) or a
-    LaTeX command (name splitters cut ``\\textbraceleft{}`` apart)."""
-    written = _latex(name)
-    return "{" + written + "}" if "," in name or "\\" in written or _AND.search(name) else written
-
-
-def bibtex_key(data: AwardsData, award: Award) -> str:
-    """``neurips2024-var``: the reference name, in the characters BibTeX keys allow."""
-    return data.reference_name(award).replace(":", "-")
-
-
-def bibtex_fields(data: AwardsData, award: Award) -> list[tuple[str, str]]:
-    """The entry's fields as written between its braces, none empty; every
-    value's braces balanced, whatever the data holds."""
-    fields = [
-        ("title", "{" + _latex(award.title) + "}"),  # the inner braces keep its capitals
-        ("author", " and ".join(_bibtex_name(name) for name in award.authors)),
-        ("booktitle", _latex(data.title)),
-        ("url", award.url.replace("\\", "").replace("{", "%7B").replace("}", "%7D")),
-        ("abstract", _latex(award.description)),
-        ("keywords", _latex(_keywords(award))),
-        ("note", _latex(_level_name(data, award))),
-    ]
-    year = _year(data)
-    if year is not None:
-        fields.insert(3, ("year", str(year)))
-    return [(name, value) for name, value in fields if value]
-
-
-def bibtex_entry(data: AwardsData, award: Award) -> str:
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in bibtex_fields(data, award))
-    return f"@inproceedings{{{bibtex_key(data, award)},\n{body}\n}}\n"
-
-
-def ris_record(data: AwardsData, award: Award) -> str:
-    """One award as a RIS record (EndNote, Zotero, Mendeley)."""
-    lines = [("TY", "CPAPER"), ("ID", data.reference_name(award)), ("TI", award.title)]
-    lines += [("AU", name) for name in award.authors]
-    lines += [("T2", data.title)]
-    year = _year(data)
-    if year is not None:
-        lines.append(("PY", str(year)))
-    lines += [("UR", award.url), ("AB", award.description)]
-    lines += [("KW", tag) for tag in _tags(award)]
-    lines += [("N1", _level_name(data, award)), ("ER", "")]
-    return "".join(f"{tag}  - {value}\n" for tag, value in lines)
 
 
 #: json's C encoder (given ``indent``, json encodes in Python, ten times

@@ -23,12 +23,14 @@ from typing import TYPE_CHECKING, Any, cast
 from sphinx.util import logging
 
 from ..data.ids import PAGE_NAMES, award_page, cite_base, next_free
+from ..data.names import is_et_al
 from ..extension.datafiles import files_shown
 from ..extension.domain import awards_domain
-from ..render.card import CardView, writes_award_pages
+from ..render.card import CardView, Part, Text, writes_award_pages
 from ..render.card_html import card_html, cite_menu
 from ..render.metadata import ld_script, scholarly_article
 from . import outputs
+from .citations import paper_year, venue
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -117,14 +119,14 @@ def theme_title(text: str) -> str:
 
 
 def scholar_tags(data: AwardsData, award: Award) -> str:
-    """Google Scholar's ``citation_*`` tags (title, authors in order, date,
-    conference, PDF), Open Graph's, and a description; no tag left empty."""
+    """Google Scholar's ``citation_*`` tags (title, authors in order, the
+    paper's date and venue, DOI, PDF), Open Graph's, and a description; no
+    tag left empty."""
     tags: list[tuple[str, str, str]] = [("name", "citation_title", award.title)]
-    tags += [("name", "citation_author", name) for name in award.authors]
-    dated = data.first_date
-    if dated is not None:
-        tags.append(("name", "citation_publication_date", dated.strftime("%Y/%m/%d")))
-    tags.append(("name", "citation_conference_title", data.title))
+    tags += [("name", "citation_author", name) for name in award.authors if not is_et_al(name)]
+    tags.append(("name", "citation_publication_date", _publication_date(data, award)))
+    tags.append(("name", "citation_conference_title", venue(data, award)))
+    tags.append(("name", "citation_doi", award.doi))
     pdf = next(
         (url for url in (award.url, *(link.url for link in award.links)) if url.endswith(".pdf")), None
     )
@@ -141,8 +143,32 @@ def scholar_tags(data: AwardsData, award: Award) -> str:
     )
 
 
+def _publication_date(data: AwardsData, award: Award) -> str:
+    """The paper's year (Scholar takes a year alone), else the event's date."""
+    if award.year is not None:
+        return str(award.year)
+    dated = data.first_date
+    return dated.strftime("%Y/%m/%d") if dated is not None else ""
+
+
+def _paper_record(data: AwardsData, award: Award) -> tuple[tuple[str, Part], ...]:
+    """What an award's page says right under the authors: where and when the
+    paper was published ("NIPS 2013, 2013"), and the awards it is one of
+    ("NeurIPS 2023 Paper Awards"), the year of both in view."""
+    year = paper_year(data, award)
+    published = ", ".join(part for part in (award.venue, str(year) if award.year else "") if part)
+    record = [("award-venue", Text(published))] if published else []
+    return (*record, ("award-event", Text(data.title)))
+
+
 def _json_ld(view: CardView, data: AwardsData) -> str:
-    return ld_script({"@context": "https://schema.org", **scholarly_article(view), "isPartOf": data.title})
+    award = view.award
+    article = {"@context": "https://schema.org", **scholarly_article(view), "headline": award.title}
+    article["isPartOf"] = {"@type": "CreativeWork", "name": venue(data, award)}
+    year = paper_year(data, award)
+    if year is not None:
+        article["datePublished"] = str(year)
+    return ld_script(article)
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -160,12 +186,18 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         own_url = "./" if app.builder.name == "dirhtml" else Path(name).name + ".html"
         body = (
             '<section class="awards-page">\n'
-            + card_html(view, "", fold_authors=False, cite=cite_menu(cite_base(own_url)))
+            + card_html(
+                view,
+                "",
+                fold_authors=False,
+                cite=cite_menu(cite_base(own_url)),
+                lead=_paper_record(data, award),
+            )
             + _json_ld(view, data)
             + "</section>\n"
         )
         context = {
-            "title": theme_title(award.title),
+            "title": theme_title(f"{award.title} — {data.title}"),  # the award's own year shows
             "body": body,
             "metatags": scholar_tags(data, award),
             "awards_page": True,
@@ -196,7 +228,7 @@ def write_citations(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: each award's citation files beside its page."""
     if exception is not None:
         return
-    from .exports import bibtex_entry, csl_item, ris_record
+    from .citations import bibtex_entry, csl_item, ris_record
 
     for data, award, page in award_pages(app):
         base = Path(app.outdir) / citation_base(app, page)

@@ -181,24 +181,31 @@ class Links(NamedTuple):
 Part = Text | Badge | Tags | Authors | Links
 
 
-def card_parts(view: CardView) -> list[tuple[str, Part]]:
-    """The card below its title: each part with its CSS class."""
+def card_parts(view: CardView, lead: tuple[tuple[str, Part], ...] = ()) -> list[tuple[str, Part]]:
+    """The card below its title: each part with its CSS class. With ``lead``
+    (an award's own page), the authors come first, then ``lead`` (the paper's
+    venue and year, the award's event), then the rest: Google Scholar reads
+    the authors right under the title, and a phone's first screen shows
+    what the page is."""
     award = view.award
-    return [
+    authors = ("award-authors", Authors(award.authors, view.authors_short))
+    rest: list[tuple[str, Part]] = [
         ("award-badge", Badge(view.level_name, view.track_badge, view.track_name)),
         ("award-summary", Text(award.summary)),
         ("award-tags", Tags(award.tags)),
         ("award-description", Text(award.description)),
-        ("award-authors", Authors(award.authors, view.authors_short)),
-        (
-            "award-links",
-            Links(
-                ((view.view_paper, award.url), *((link.label, link.url) for link in award.links)),
-                view.source,
-                (award.url_line, *(link.line for link in award.links)),
-            ),
-        ),
     ]
+    links = (
+        "award-links",
+        Links(
+            ((view.view_paper, award.url), *((link.label, link.url) for link in award.links)),
+            view.source,
+            (award.url_line, *(link.line for link in award.links)),
+        ),
+    )
+    if lead:
+        return [authors, *lead, *rest, links]
+    return [*rest, authors, links]
 
 
 def accent_style(light: str, dark: str) -> str:

@@ -126,17 +126,24 @@ def cite_menu(base_url: str) -> str:
 
 
 def card_html(
-    view: CardView, permalink: str, *, fold_authors: bool = True, page_url: str = "", cite: str = ""
+    view: CardView,
+    permalink: str,
+    *,
+    fold_authors: bool = True,
+    page_url: str = "",
+    cite: str = "",
+    lead: tuple[tuple[str, Part], ...] = (),
 ) -> str:
     """The card's markup, kept lean (a page may hold thousands); every text
     escaped, every attribute quoted. Without ``fold_authors`` (e-readers, which
     seldom open ``<details>``) the full author list shows; with ``page_url``
-    the title links to the award's page; ``cite`` is its Cite menu."""
+    the title links to the award's page; ``cite`` is its Cite menu; ``lead``
+    the parts an award's own page shows first (``card_parts``)."""
     h = f"h{view.heading_level}"
     direction = f' dir="{view.direction}"' if view.direction else ""
     auto = ' dir="auto"' if view.isolate else ""
     parts = "\n".join(
-        _part_html(view, css, part, fold_authors=fold_authors) for css, part in card_parts(view)
+        _part_html(view, css, part, fold_authors=fold_authors) for css, part in card_parts(view, lead)
     )
     if cite:
         parts += "\n" + cite
