@@ -47,6 +47,7 @@ def test_the_labels_and_the_top_level_match_the_model():
 def test_the_card_shows_every_field_of_an_award():
     """A new field in the schema and the model is not done until the card
     shows it: each text of an award reaches the card's HTML."""
+    from sphinx_awards.publish.citations import csl_item
     from sphinx_awards.render.card import CardView
     from sphinx_awards.render.card_html import card_html
     from sphinx_awards.text.language import Language, TextLanguages
@@ -90,8 +91,19 @@ def test_the_card_shows_every_field_of_an_award():
         "url": "https://example.org/x-url",
         "links": "https://example.org/x-link",
     }
-    assert set(shown) == set(SCHEMA["$defs"]["award"]["properties"])
+    # The paper's own record is for citations (and the award's page): each
+    # field reaches the CSL-JSON item instead of the card.
+    paper = {
+        "venue": "X-VENUE",
+        "year": 1999,
+        "doi": "10.1234/x-doi",
+        "arxiv": "1234.56789",
+        "abstract": "X-ABS",
+    }
+    cited = json.dumps(csl_item(data, award._replace(**paper)))
+    assert set(shown) | set(paper) == set(SCHEMA["$defs"]["award"]["properties"])
     assert [field for field, marker in shown.items() if marker not in html] == []
+    assert [field for field, value in paper.items() if str(value) not in cited] == []
 
 
 def _emitted_subtypes() -> set[str]:

@@ -15,6 +15,7 @@ import pytest
 from browser import (
     COLOR_EMOJI_SCRIPT,
     CONTRAST_SCRIPT,
+    SPLIT_WORDS_SCRIPT,
     require_browser,
     serve,
 )
@@ -431,28 +432,6 @@ def test_screenshots(open_page):
 
 # -- award pages and the archive on a phone ----------------------------------------
 
-#: The words of an element's text that the browser split over two lines
-#: although each fits on one (its width alone is less than the line's). A
-#: word ends at a space or after a hyphen ("Open-" "Ended" may part there).
-SPLIT_WORDS_SCRIPT = """(element) => {
-  const width = element.getBoundingClientRect().width;
-  const text = element.querySelector('a') || element;
-  const node = [...text.childNodes].find((child) => child.nodeType === 3);
-  const split = [];
-  const measure = document.createElement('span');
-  measure.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;font:inherit';
-  text.appendChild(measure);
-  for (const match of node.data.matchAll(/[^ -]+-?|-/g)) {
-    const range = document.createRange();
-    range.setStart(node, match.index);
-    range.setEnd(node, match.index + match[0].length);
-    const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
-    measure.textContent = match[0];
-    if (lines.size > 1 && measure.getBoundingClientRect().width <= width) split.push(match[0]);
-  }
-  measure.remove();
-  return split;
-}"""
 AWARD_PAGES = [
     "awards/neurips2023--word2vec.html",
     "awards/neurips2024--prism.html",

@@ -21,7 +21,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from browser import CONTRAST_SCRIPT, require_browser, serve
+from browser import CONTRAST_SCRIPT, SPLIT_WORDS_SCRIPT, require_browser, serve
 from helpers import REPO, ROOTS, skip_or_fail, strip_colors
 
 require_browser()
@@ -439,3 +439,22 @@ def _pdf_pages(pdf) -> list[str]:
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     return [" ".join(page.split()) for page in text.split("\f") if page.strip()]
+
+
+@pytest.mark.parametrize(("theme", "mode"), MODES, ids=_ids(MODES))
+def test_an_award_page_on_a_phone_wraps_its_title_at_words_and_shows_what_it_is(browser, sites, theme, mode):
+    """390 x 844, as issue 33 asks: the title, the authors, the paper's venue
+    and year and the award's event within the first screen; no word split
+    that fits a line (the same check as the site's own browser tests)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=mode)
+    try:
+        page = context.new_page()
+        page.goto(f"{sites}{theme}/awards/third-paper.html")
+        page.wait_for_load_state("load")
+        card = page.locator("article.award-card")
+        assert card.locator("h1").evaluate(SPLIT_WORDS_SCRIPT) == []
+        for part in ("h1", ".award-authors", ".award-venue", ".award-event"):
+            box = card.locator(part).bounding_box()
+            assert box is not None and box["y"] + box["height"] <= 844, (part, box)
+    finally:
+        context.close()
