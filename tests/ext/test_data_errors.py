@@ -247,7 +247,9 @@ def test_unknown_key_suggests_the_near_miss(build):
 def test_unknown_key_alone_only_warns(build):
     data = mutate("    url: https://example.org/first", "    url: https://example.org/first\n    rating: x")
     built = build(data)
-    built.warning(f"awards.yaml:{line_of(data, 'rating:')}:5", "unknown key 'rating'; remove it", "unknown-key")
+    built.warning(
+        f"awards.yaml:{line_of(data, 'rating:')}:5", "unknown key 'rating'; remove it", "unknown-key"
+    )
     assert built.card_ids == ["first", "second"]
 
 

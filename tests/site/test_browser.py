@@ -485,3 +485,24 @@ def test_the_archive_opens_with_the_years_and_links_to_each(open_page, base_url,
         link.first.click()
         assert page.evaluate("location.hash") == f"#archive-{year}"
     page.screenshot(path=str(SCREENSHOTS / f"archive-{'dark' if dark else 'light'}-390.png"))
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_a_word_wider_than_the_line_breaks_inside_and_nothing_scrolls_sideways(open_url, base_url, dark):
+    """A synthetic 50-character word in an award page's title at 320 px: it
+    alone may break inside; the words around it still wrap whole."""
+    page = open_url(
+        base_url + AWARD_PAGES[0],
+        viewport={"width": 320, "height": 844},
+        color_scheme="dark" if dark else "light",
+    )
+    title = page.locator("article.award-card h1")
+    title.evaluate(
+        "h => { h.textContent = 'Distributed ' + 'Representations'.repeat(3) + 'Words and Phrases'; }"
+    )
+    assert title.evaluate(SPLIT_WORDS_SCRIPT) == []
+    lines = title.evaluate(
+        "h => h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)"
+    )
+    assert lines >= 3  # the long word took more than one line
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
