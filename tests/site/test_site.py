@@ -157,7 +157,7 @@ def test_the_site_builds_in_other_languages_with_their_words_and_dates(tmp_path,
 
 def test_the_archive_shows_three_years_with_their_counts(site):
     """2025, 2024 and 2023 on one page: each year's cards and counts, the
-    papers in all, and :award: links that reach any year."""
+    papers in all, and links to each year and to each award's page."""
     archive = parse_html(site.workdir / "out" / "archive.html")
     rows = [visible_text(row) for row in archive.select(".awards-archive__row")]
     assert rows == [
@@ -172,13 +172,19 @@ def test_the_archive_shows_three_years_with_their_counts(site):
     # Only what the sources verify: no 2023 runner-up (named in GitHub notes only).
     assert "Direct Preference Optimization" not in archive.get_text()
     assert "Scaling Data-Constrained" not in archive.get_text()
+    # The lede links each year's section; each card's title its award's page.
     links = {a.get_text(): a["href"] for a in archive.select("p a.reference.internal")}
-    assert links["Distributed Representations of Words and Phrases and their Compositionality"] == (
-        "#neurips2023--word2vec"
-    )
-    assert (
-        links["Gated Attention for Large Language Models: Non-linearity, Sparsity, and Attention-Sink-Free"]
-        == "index.html#gated-attention"
-    )
+    assert {year: links[year] for year in years} == {
+        "NeurIPS 2025": "#archive-2025",
+        "NeurIPS 2024": "#archive-2024",
+        "NeurIPS 2023": "#archive-2023",
+    }
+    assert {archive.select_one(links[year])["id"] for year in years} <= {
+        "archive-2025",
+        "archive-2024",
+        "archive-2023",
+    }
+    title = archive.select_one("#neurips2023--word2vec a.award-page-link")
+    assert title["href"] == "awards/neurips2023--word2vec.html"
     ids = [element["id"] for element in archive.select("[id]")]
     assert len(ids) == len(set(ids))
