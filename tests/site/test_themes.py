@@ -442,11 +442,12 @@ def _pdf_pages(pdf) -> list[str]:
 
 
 @pytest.mark.parametrize(("theme", "mode"), MODES, ids=_ids(MODES))
-def test_an_award_page_on_a_phone_wraps_its_title_at_words_and_shows_what_it_is(browser, sites, theme, mode):
-    """390 x 844, as issue 33 asks: the title, the authors, the paper's venue
-    and year and the award's event within the first screen; no word split
-    that fits a line (the same check as the site's own browser tests)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=mode)
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_an_award_page_wraps_its_title_at_words_and_shows_what_it_is(browser, sites, theme, mode, width):
+    """At 320, 390 and 1280 px on a screen 844 px high: the title, the authors,
+    the paper's venue and year and the award's event within the first screen;
+    no word split that fits a line (the check of the site's browser tests)."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=mode)
     try:
         page = context.new_page()
         page.goto(f"{sites}{theme}/awards/third-paper.html")
