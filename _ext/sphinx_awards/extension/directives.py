@@ -8,7 +8,7 @@ directory with a leading ``/``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from docutils.parsers.rst import directives
 from sphinx.util import logging
@@ -29,6 +29,16 @@ if TYPE_CHECKING:
     from ..text.language import TextLanguages
 
 logger = logging.getLogger(__name__)
+
+
+class _Shown(NamedTuple):
+    """A data file as a directive shows it: as read, in the page's language
+    (with the language each text is filled in with), and the filters."""
+
+    original: AwardsData
+    data: AwardsData
+    languages: TextLanguages
+    selection: Selection
 
 
 class _AwardsDirective(SphinxDirective):
@@ -107,6 +117,15 @@ class _AwardsDirective(SphinxDirective):
             self.warn(message, "option")
         return selection
 
+    def read(self) -> _Shown | None:
+        """The data file as this directive shows it; None when it cannot be
+        used (its warning is said)."""
+        original = self.load()
+        if original is None:
+            return None
+        data, languages = self.translated(original)
+        return _Shown(original, data, languages, self.selection(data))
+
     def warn(self, message: str, subtype: str) -> None:
         """A warning at the directive, ``awards.<subtype>``."""
         logger.warning(shown(message), location=self.get_location(), type="awards", subtype=subtype)
@@ -167,11 +186,11 @@ class AwardsSummary(_AwardsDirective):
     def run(self) -> list[nodes.Node]:
         from ..render import tree as render  # a build that reads no page (a no-op) never needs it
 
-        original = self.load()
-        if original is None:
+        shown_file = self.read()
+        if shown_file is None:
             return []
-        data, languages = self.translated(original)
-        awards = self.selection(data).awards(data)
+        original, data, languages, selection = shown_file
+        awards = selection.awards(data)
         document = self.state.document
         if self.state.memo.section_level == 0 and "title" not in document:
             document["title"] = data.title  # the page's <title> when it has no section
@@ -192,11 +211,10 @@ class AwardsLegend(_AwardsDirective):
     def run(self) -> list[nodes.Node]:
         from ..render import tree as render
 
-        original = self.load()
-        if original is None:
+        shown_file = self.read()
+        if shown_file is None:
             return []
-        data, languages = self.translated(original)
-        selection = self.selection(data)
+        original, data, languages, selection = shown_file
         legend = render.legend(data, selection.themes_of(data), self.heading_level, languages)
         return self.finish(original, selection.awards(data), legend)
 
@@ -213,11 +231,11 @@ class Awards(_AwardsDirective):
     def run(self) -> list[nodes.Node]:
         from ..render import tree as render
 
-        original = self.load()
-        if original is None:
+        shown_file = self.read()
+        if shown_file is None:
             return []
-        data, languages = self.translated(original)
-        awards = self.selection(data).awards(data)
+        original, data, languages, selection = shown_file
+        awards = selection.awards(data)
         if "no-index" not in self.options:
             self.register(data, awards)
         group_by = self.options.get("group-by", "level")
