@@ -140,10 +140,12 @@ def test_award_pages_write_no_markup_of_the_data_in_any_theme(built, theme):
         assert "49" not in page.get_text()  # {{ 7*7 }} is text, never a template
 
 
-@pytest.mark.parametrize("theme", sorted(WRITE_THE_TITLE_RAW.intersection(THEMES)))
-def test_a_theme_writing_the_title_raw_does_so_for_a_rest_title_too(tmp_path, theme):
-    """The theme's own template, not what the extension hands it: its
-    <title> ends early on a reST title holding ``</title>`` (remove the entry once fixed)."""
-    outdir, _ = _build(tmp_path, theme, "Raw </title><i>italic</i>")
-    page = _parse(outdir / "other.html")
-    assert page.select("head i, body > i, html > i")
+if WRITE_THE_TITLE_RAW.intersection(THEMES):  # the matrix's themes are installed (make test)
+
+    @pytest.mark.parametrize("theme", sorted(WRITE_THE_TITLE_RAW.intersection(THEMES)))
+    def test_a_theme_writing_the_title_raw_does_so_for_a_rest_title_too(tmp_path, theme):
+        """The theme's own template, not what the extension hands it: its
+        <title> ends early on a reST title holding ``</title>`` (remove the entry once fixed)."""
+        outdir, _ = _build(tmp_path, theme, "Raw </title><i>italic</i>")
+        page = _parse(outdir / "other.html")
+        assert page.select("head i, body > i, html > i")
