@@ -506,3 +506,15 @@ def test_a_word_wider_than_the_line_breaks_inside_and_nothing_scrolls_sideways(o
     )
     assert lines >= 3  # the long word took more than one line
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_printing_leaves_out_every_cite_menu(open_page):
+    """Printed (or saved as PDF), a card has no Cite menu: a stronger
+    ``details`` rule of the theme's must not bring it back."""
+    page = open_page("index.html")
+    assert page.locator("details.award-cite").count() >= 7
+    page.emulate_media(media="print")
+    shown = page.eval_on_selector_all(
+        "details.award-cite", "menus => menus.filter(m => getComputedStyle(m).display !== 'none').length"
+    )
+    assert shown == 0
