@@ -518,3 +518,19 @@ def test_printing_leaves_out_every_cite_menu(open_page):
         "details.award-cite", "menus => menus.filter(m => getComputedStyle(m).display !== 'none').length"
     )
     assert shown == 0
+
+
+def test_in_forced_colours_every_tag_has_an_edge(open_page):
+    """Windows High Contrast draws backgrounds away: a tag pill drawn by its
+    background alone would vanish, so each has a border (its text stays)."""
+    page = open_page("index.html")
+    page.emulate_media(forced_colors="active")
+    widths = page.eval_on_selector_all(
+        "ul.award-tags > li", "tags => tags.map(t => parseFloat(getComputedStyle(t).borderTopWidth))"
+    )
+    assert len(widths) >= 20 and min(widths) >= 1
+    page.emulate_media(forced_colors="none")
+    plain = page.eval_on_selector_all(
+        "ul.award-tags > li", "tags => tags.map(t => parseFloat(getComputedStyle(t).borderTopWidth))"
+    )
+    assert max(plain) == 0  # in ordinary colours the pill is its background
