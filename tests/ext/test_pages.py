@@ -208,3 +208,24 @@ def test_no_warning_and_the_usual_names_without_a_clash(make_app, tmp_path):
     app = _build(make_app, tmp_path)
     assert _page_warnings(app) == []
     assert not list((app.outdir / "awards").glob("*--2.html"))
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_a_document_added_under_an_award_pages_old_name_survives_the_next_build(make_app, tmp_path, builder):
+    """The award page was written last build; now a document takes its name:
+    the award moves to ``--2``, and removing the stale page never removes the document."""
+    srcdir = copy_root("embed", tmp_path / "src")
+    app = make_app(builder, srcdir=srcdir, builddir=tmp_path / builder, confoverrides=ON)
+    app.build()
+    app.cleanup()
+    document = srcdir / "awards" / "second-paper.rst"
+    document.parent.mkdir()
+    document.write_text("A document\n==========\n\nIts own words.\n", encoding="utf-8")
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8") + "   awards/second-paper\n", encoding="utf-8")
+    app = make_app(builder, srcdir=srcdir, builddir=tmp_path / builder, confoverrides=ON)
+    app.build()
+    own = app.outdir / ("awards/second-paper.html" if builder == "html" else "awards/second-paper/index.html")
+    assert "Its own words." in own.read_text(encoding="utf-8")
+    moved = "awards/second-paper--2" + (".html" if builder == "html" else "/index.html")
+    assert parse_html(app.outdir / moved).select_one("article.award-card h1") is not None

@@ -25,13 +25,15 @@ def note_path(app: Sphinx, name: str) -> Path:
     return Path(app.doctreedir) / "sphinx_awards" / f"{name}-{app.builder.name}-{outdir}.txt"
 
 
-def remove_stale_outputs(app: Sphinx, made: set[str]) -> None:
+def remove_stale_outputs(app: Sphinx, made: set[str], others: set[str]) -> None:
     """Remove what the last build of this output folder made and this one did
-    not (``made``: relative to the output folder; regular files only)."""
+    not (``made``: relative to the output folder; regular files only), but
+    never ``others``, what writes there now (a document given an award page's
+    old name)."""
     manifest = note_path(app, "outputs")
     before = set((read(manifest) or "").splitlines())
     outdir = Path(app.outdir).resolve()
-    for name in sorted(before - made):
+    for name in sorted(before - made - others):
         path = outdir / name
         if path.is_file() and not path.is_symlink() and path.resolve().is_relative_to(outdir):
             path.unlink()

@@ -255,5 +255,13 @@ def made_now(app: Sphinx) -> set[str]:
 def remove_stale_outputs(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``, after the files are written: what the last build
     wrote and this one did not (a removed page's awards, a renamed award's page)."""
-    if exception is None and app.builder.format == "html":
-        outputs.remove_stale_outputs(app, made_now(app))
+    if exception is not None or app.builder.format != "html":
+        return
+    outfile = getattr(app.builder, "get_outfilename", None)  # every HTML builder of Sphinx's
+    outdir = Path(app.outdir)
+    documents = (
+        {Path(outfile(docname)).relative_to(outdir).as_posix() for docname in app.env.all_docs}
+        if outfile is not None
+        else set()
+    )
+    outputs.remove_stale_outputs(app, made_now(app), documents)
