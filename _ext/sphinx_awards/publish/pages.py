@@ -67,7 +67,8 @@ def assign_page_names(app: Sphinx, env: BuildEnvironment) -> list[str]:
     written: set[str] = set()
 
     def taken(anchor: str) -> bool:
-        return outfile(award_page(anchor)) in documents or outfile(award_page(anchor)) in written
+        path = outfile(award_page(anchor))
+        return path in documents or path in written
 
     for data in files_shown(app):
         for award in data.awards:
@@ -154,9 +155,9 @@ def _publication_date(data: AwardsData, award: Award) -> str:
 def _paper_record(data: AwardsData, award: Award) -> tuple[tuple[str, Part], ...]:
     """What an award's page says right under the authors: where and when the
     paper was published ("NIPS 2013, 2013"), and the awards it is one of
-    ("NeurIPS 2023 Paper Awards"), the year of both in view."""
-    year = paper_year(data, award)
-    published = ", ".join(part for part in (award.venue, str(year) if award.year else "") if part)
+    ("NeurIPS 2023 Paper Awards"), the year of both in view. Only what the
+    data says of the paper: the event's year is not the paper's."""
+    published = ", ".join(part for part in (award.venue, str(award.year or "")) if part)
     record = [("award-venue", Text(published))] if published else []
     return (*record, ("award-event", Text(data.title)))
 
