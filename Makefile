@@ -6,7 +6,7 @@
 # make serve        live preview with sphinx-autobuild on http://127.0.0.1:$(PORT) (PORT=8000 unless given)
 # make clean        remove _build, dist and .nox
 # make schema       the data file's JSON Schema compiled to Python (_ext/sphinx_awards/data/schema_code.py)
-# make localedata   plural rules, dates and number words of every language (_ext/sphinx_awards/text/localedata.py)
+# make number-words number words of every language ICU spells (_ext/sphinx_awards/text/number_words.json)
 # make bench        the benchmark: N = 7, 1,000 and 5,000 awards, three ways; writes benchmarks/results.rst
 # make bench-worst  what a hostile 6 MiB data file costs (time, peak memory), shape by shape
 # make latex, text, man, gettext, linkcheck... any Sphinx builder, into _build/<builder>
@@ -22,7 +22,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # The other Pythons the compatibility matrix needs (pyenv's, where they are).
 PYENV_BINS := $(subst $(eval) ,:,$(wildcard $(HOME)/.pyenv/versions/3.1[0-3]*/bin))
 
-.PHONY: html test lint test-compat dist serve clean venv bench bench-worst bench-smoke catalogs screenshots schema localedata
+.PHONY: html test lint test-compat dist serve clean venv bench bench-worst bench-smoke catalogs screenshots schema number-words
 .DEFAULT_GOAL := html
 
 $(SITE_STAMP): requirements.txt pyproject.toml
@@ -72,8 +72,8 @@ clean:
 schema: $(DEV_STAMP)
 	$(BIN)/python tools/compile_schema.py
 
-localedata: $(DEV_STAMP)
-	$(BIN)/python tools/generate_localedata.py
+number-words: $(DEV_STAMP)
+	$(BIN)/python tools/generate_number_words.py
 
 bench: $(DEV_STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -92,6 +92,9 @@ def _quickstart_site(session: nox.Session) -> Path:
 @nox.parametrize(("python", "sphinx"), MATRIX, ids=[f"sphinx{s}" for _, s in MATRIX])
 def compat(session: nox.Session, sphinx: str) -> None:
     """The extension's tests and an outside site, on one Sphinx line."""
+    # The package and everything it needs install from wheels alone (no source
+    # build, as on a machine without compilers); then the tests' tools.
+    session.install("--only-binary", ":all:", _wheel(), f"sphinx=={sphinx}.*")
     session.install(f"{_wheel()}[import]", f"sphinx=={sphinx}.*", *TEST_TOOLS)
     session.run("python", "-c", "import sphinx, docutils; print(sphinx.__version__, docutils.__version__)")
     session.run(

@@ -19,8 +19,8 @@ import sphinx_awards
 PACKAGE = Path(sphinx_awards.__file__).parent
 #: Lowest first; a module may import its own layer and those before it.
 LAYERS = ["package", "text", "data", "render", "extension", "publish", "cli", "__init__", "__main__"]
-#: Written by tools (``make schema``, ``make localedata``), not by hand.
-GENERATED = {"data/schema_code.py", "text/localedata.py"}
+#: Written by a tool (``make schema``), not by hand.
+GENERATED = {"data/schema_code.py"}
 MAX_LINES = 350
 
 

@@ -15,6 +15,8 @@ from docutils import nodes
 from helpers import SHARED_DATA
 
 from sphinx_awards.data.checked import load_awards
+from sphinx_awards.data.model import AwardsData
+from sphinx_awards.publish.pages import page_body, scholar_tags
 from sphinx_awards.render.card import CardView
 from sphinx_awards.render.card_html import card_html
 from sphinx_awards.render.card_tree import card_tree
@@ -24,11 +26,15 @@ GOLDEN = Path(__file__).parent / "golden"
 PERMALINK = '<a class="headerlink" href="#{anchor}" title="Link to this card">¶</a>'
 
 
-def _views() -> dict[str, CardView]:
+def _data() -> AwardsData:
     data = load_awards(str(SHARED_DATA)).data
     assert data is not None
-    english = Language("en")
-    languages = TextLanguages(english, english)
+    return data
+
+
+def _views(site: str = "en") -> dict[str, CardView]:
+    data = _data()
+    languages = TextLanguages(Language(site), Language("en"))
     return {award.id: CardView.of(data, award, 3, languages) for award in data.awards}
 
 
@@ -49,6 +55,23 @@ def test_card_html_is_the_approved_markup(award_id):
 @pytest.mark.parametrize("award_id", ["first-paper", "third-paper"])
 def test_card_tree_is_the_approved_tree(award_id):
     _compare(f"{award_id}.tree", outline(card_tree(_views()[award_id])))
+
+
+def test_card_on_a_right_to_left_page_is_the_approved_markup():
+    """An Arabic site showing English data: the card runs right to left, each
+    text isolated with its own direction, the emoji tags as they are."""
+    view = _views("ar")["first-paper"]
+    _compare("first-paper.ar.html", card_html(view, PERMALINK.format(anchor=view.anchor)))
+    _compare("first-paper.ar.tree", outline(card_tree(view)))
+
+
+@pytest.mark.parametrize("award_id", ["first-paper", "third-paper"])
+def test_award_page_is_the_approved_markup(award_id):
+    """An award's own page: the card unfolded, the paper's record, the Cite
+    menu, JSON-LD; and the tags Google Scholar reads."""
+    data, view = _data(), _views()[award_id]
+    _compare(f"{award_id}.page.html", page_body(view, data, f"{award_id}.html"))
+    _compare(f"{award_id}.page.meta", scholar_tags(data, view.award))
 
 
 def _value(value: object) -> str:

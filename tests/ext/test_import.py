@@ -245,3 +245,22 @@ def test_latex_past_the_budget_is_kept_as_written_and_the_line_named(tmp_path, m
         f"{source}:3:1: the file holds more than 100 characters of LaTeX: from here on, LaTeX commands "
         "are kept as written; import it in parts to have them all decoded [awards.import]"
     ]
+
+
+def test_latex_the_decoder_cannot_read_is_kept_and_its_line_named(tmp_path):
+    """Braces nested past Python's recursion limit make pylatexenc fail: the
+    entry is imported with its text as written, and the message names the line."""
+    from sphinx_awards.cli import importer
+
+    source = tmp_path / "refs.bib"
+    deep = "\\" + "{" * 5000
+    source.write_text(
+        "@misc{plain,\n title = {Plain}}\n@misc{deep,\n title = {" + deep + "x" + "}" * 5000 + "}}\n",
+        encoding="utf-8",
+    )
+    imported = importer.read_references(str(source))
+    assert [entry.title for entry in imported.entries][:1] == ["Plain"]
+    assert len(imported.entries) == 2
+    assert [str(problem) for problem in imported.problems] == [
+        f"{source}:3:1: this LaTeX cannot be decoded: it is kept as written; check the text [awards.import]"
+    ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sphinx_awards.text.language import Language
-from sphinx_awards.text.messages import format_message, template_error
+from sphinx_awards.text.messages import format_message
+from sphinx_awards.text.template_checks import template_error
 
 COUNTS = (0, 1, 2, 5, 21)
 TYPES = "(', plural', ', select', ', spellout', ', number')"

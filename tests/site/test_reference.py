@@ -35,8 +35,27 @@ def test_each_confval_entry_gives_the_default_the_code_has(setting):
     assert default is not None and default.group(1) == repr(setting.default).replace("'", '"')
 
 
-@pytest.mark.parametrize("name", sorted(DIRECTIVES))
-def test_every_option_of_every_directive_is_named_on_the_using_page(name):
+def _directive_entry(name: str) -> str:
+    """The text of ``.. rst:directive:: .. NAME::``: its indented block."""
+    entry = re.search(rf"^\.\. rst:directive:: \.\. {re.escape(name)}::.*\n((?:   .*\n|\n)+)", USING, re.M)
+    assert entry is not None, f".. {name}:: has no rst:directive entry on the Using page"
+    return entry.group(1)
+
+
+def test_the_awards_directive_documents_exactly_its_options():
+    entry = _directive_entry("awards")
+    documented = set(re.findall(r"^ {3}(?:\.\. rst:directive:option::| {24}) +([\w-]+)", entry, re.M))
+    assert documented == set(directives.Awards.option_spec or {})
+
+
+@pytest.mark.parametrize("name", sorted(set(DIRECTIVES) - {"awards"}))
+def test_every_option_of_every_other_directive_is_named_in_its_entry(name):
+    entry = _directive_entry(name)
     options = set(DIRECTIVES[name].option_spec or {})
-    missing = sorted(option for option in options if f"``:{option}:" not in USING)
-    assert missing == [], f".. {name}:: options not on the Using page"
+    missing = sorted(option for option in options if f"``:{option}:``" not in entry)
+    assert missing == [], f".. {name}:: options not in its entry on the Using page"
+
+
+@pytest.mark.parametrize("role", ["award", "award-page"])
+def test_every_role_has_its_entry(role):
+    assert f".. rst:role:: {role}\n" in USING

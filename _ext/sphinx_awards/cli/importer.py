@@ -113,17 +113,26 @@ class _LatexDecoder:
         self.decoder = LatexNodes2Text(latex_context=context, math_mode="verbatim", strict_latex_spaces=True)
         self.budget = MAX_LATEX_CHARACTERS
         self.exhausted: int | None = None
+        #: The lines of texts the decoder could not read.
+        self.undecodable: list[int] = []
 
     def plain(self, value: str, line: int) -> str:
         if "\\" in value and len(value) <= self.budget:
             self.budget -= len(value)
+            from pylatexenc.latexwalker import LatexWalkerError
+
             try:
                 return _one_line(self.decoder.latex_to_text(value))
-            except Exception:  # any failure of the decoder keeps the text as written
-                pass
+            except (LatexWalkerError, RecursionError, ValueError, IndexError):
+                # pylatexenc's own errors, and what it raises on nesting or
+                # input it does not expect: the text is kept as written.
+                self.undecodable.append(line)
         elif "\\" in value and self.exhausted is None:
             self.exhausted = line
         return _one_line(value.replace("{", "").replace("}", ""))
+
+
+_UNDECODABLE = "this LaTeX cannot be decoded: it is kept as written; check the text"
 
 
 def _failure(error: Exception) -> str:
@@ -198,6 +207,7 @@ def read_bibtex(path: str, text: str) -> Imported:
                 "import",
             )
         )
+    problems.extend(Problem(path, line, 1, _UNDECODABLE, "import") for line in decoder.undecodable)
     return Imported(entries, problems)
 
 

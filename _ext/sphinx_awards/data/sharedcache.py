@@ -7,7 +7,7 @@ file again. With ``awards_cache = True`` (a folder of the user's cache,
 the checked result is also kept there, named by everything it depends on:
 the file's content, the extension's own code (a hash of its sources, so an
 editable install never reuses a result an older checker made), its schema and
-language tables, the installed PyYAML (with libyaml or not) and ftfy, and
+language tables, the installed PyYAML (with libyaml or not), ftfy and Babel, and
 Python's version.
 
 The results are pickles, and a pickle can run code when it is loaded: they
@@ -32,7 +32,8 @@ from typing import IO, TYPE_CHECKING
 
 from sphinx.util import logging
 
-from ..package import PACKAGE_DIR, SCHEMA_DIR
+from ..package import PACKAGE_DIR
+from ..text import once
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -89,41 +90,39 @@ def shared_cache_dir(config: Config, srcdir: str | Path) -> Path | None:
     if not setting or os.name != "posix":
         return None
     folder = _user_cache() if setting is True else Path(srcdir, str(setting))
-    return _checked_folder(str(folder))
+    path, refusal = _checked_folder(str(folder))
+    if refusal and once.first_time(("cache folder", str(folder))):
+        logger.warning(
+            f"awards_cache: the folder {folder} is not used, so data files are checked again: {refusal}",
+            type="awards",
+            subtype="cache",
+        )
+    return path
 
 
 @cache
-def _checked_folder(folder: str) -> Path | None:
+def _checked_folder(folder: str) -> tuple[Path | None, str]:
+    """The folder made if needed, or None and why it is not used."""
     path = Path(folder)
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
-        _refuse(folder, f"it cannot be made ({error.strerror or error})")
-        return None
+        return None, f"it cannot be made ({error.strerror or error})"
     if not is_private(path, folder=True):
-        _refuse(folder, f"it is not a folder that only you can use; run: chmod 700 {folder} (and own it)")
-        return None
-    return path
-
-
-def _refuse(folder: str, reason: str) -> None:
-    logger.warning(
-        f"awards_cache: the folder {folder} is not used, so data files are checked again: {reason}",
-        type="awards",
-        subtype="cache",
-    )
+        return None, f"it is not a folder that only you can use; run: chmod 700 {folder} (and own it)"
+    return path, ""
 
 
 @cache
 def code_identity() -> str:
     """What a checked result depends on besides the data file: our sources,
-    schema and tables by content; PyYAML's and ftfy's installed files (by
+    schema and tables by content; PyYAML's, ftfy's and Babel's installed files (by
     name, size and time, found without importing them); Python's version."""
     identity = hashlib.sha256(sys.version.encode())
-    for source in sorted([*PACKAGE_DIR.rglob("*.py"), *SCHEMA_DIR.glob("*.json")]):
+    for source in sorted([*PACKAGE_DIR.rglob("*.py"), *PACKAGE_DIR.rglob("*.json")]):
         identity.update(source.relative_to(PACKAGE_DIR).as_posix().encode())
         identity.update(source.read_bytes())
-    for name in ("yaml", "ftfy"):
+    for name in ("yaml", "ftfy", "babel"):
         spec = find_spec(name)
         if spec is None or spec.origin is None:
             identity.update(f"{name}: none".encode())

@@ -11,8 +11,8 @@ import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..text.messages import template_error
 from ..text.quoting import listed, quote
+from ..text.template_checks import template_error
 from . import arguments
 from .model import AwardsData, LoadResult
 from .problems import DataPath, Problem

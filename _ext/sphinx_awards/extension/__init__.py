@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..text import once
 from . import anchors, config, datafiles, directives, domain, linkcheck, translation
 
 if TYPE_CHECKING:
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> None:
     config.add_config_values(app)  # the awards_* values, each with its check
     app.connect("config-inited", config.check_config_values)  # before Sphinx's type check
-    app.connect("builder-inited", linkcheck.report_links_in_data_files)  # data file lines in its report
+    app.connect("builder-inited", _start_build)  # notes said once a build may be said again
+    app.add_builder(linkcheck.DataFileLinkcheckBuilder, override=True)  # data file lines in its report
     # The data's texts, for the gettext builder only: removed for every other.
     app.add_node(translation.awards_messages)
     app.connect("doctree-resolved", translation.drop_messages)
@@ -39,6 +41,10 @@ def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", _outdated_documents)
     app.connect("env-before-read-docs", datafiles.note_pages_to_read)
     app.connect("env-check-consistency", datafiles.report_problems)
+
+
+def _start_build(app: Sphinx) -> None:
+    once.forget()
 
 
 def _outdated_documents(

@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterable, Sequence, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
 
@@ -26,6 +27,7 @@ from ..text.quoting import shown
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from ..data.model import AwardsData, LoadResult
@@ -164,13 +166,17 @@ def files_shown_digests(app: Sphinx) -> list[str | None]:
 
 
 def _results_shown(app: Sphinx) -> list[LoadResult]:
-    memo = app.builder.__dict__.setdefault("_awards_files_shown", {})
-    if "results" not in memo:
+    results = _SHOWN.get(app.builder)
+    if results is None:
         read = _files_read(app.env)
         paths = dict.fromkeys(path for docname in sorted(read) for path in read[docname])
-        memo["results"] = [load(app.env, path) for path in paths]
-    results: list[LoadResult] = memo["results"]
+        results = _SHOWN[app.builder] = [load(app.env, path) for path in paths]
     return results
+
+
+#: The files shown, by the builder that writes them (one build): kept beside
+#: Sphinx's object, not set on it.
+_SHOWN: WeakKeyDictionary[Builder, list[LoadResult]] = WeakKeyDictionary()
 
 
 def shown_contents(env: BuildEnvironment) -> str:

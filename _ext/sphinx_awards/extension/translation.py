@@ -146,8 +146,8 @@ def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
     # Imported here: only a translated page needs them.
     from ..data import arguments
     from ..data.textchecks import is_text, text_problem
-    from ..text.messages import template_error
     from ..text.quoting import quote
+    from ..text.template_checks import template_error
 
     translated: set[str] = set()
     refused: list[str] = []

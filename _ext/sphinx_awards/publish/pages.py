@@ -172,6 +172,15 @@ def _json_ld(view: CardView, data: AwardsData) -> str:
     return ld_script(article)
 
 
+def page_body(view: CardView, data: AwardsData, own_url: str) -> str:
+    """An award page's content: its card, unfolded, with the paper's record
+    under the authors and its Cite menu, then its JSON-LD."""
+    card = card_html(
+        view, "", fold_authors=False, cite=cite_menu(cite_base(own_url)), lead=_paper_record(data, view.award)
+    )
+    return f'<section class="awards-page">\n{card}{_json_ld(view, data)}</section>\n'
+
+
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: one page per award."""
     if not makes_pages(app):
@@ -185,21 +194,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             makers[data.path] = CardView.maker(data, 1, TextLanguages(site, Language(data.language)))
         view = makers[data.path](award)
         own_url = "./" if app.builder.name == "dirhtml" else Path(name).name + ".html"
-        body = (
-            '<section class="awards-page">\n'
-            + card_html(
-                view,
-                "",
-                fold_authors=False,
-                cite=cite_menu(cite_base(own_url)),
-                lead=_paper_record(data, award),
-            )
-            + _json_ld(view, data)
-            + "</section>\n"
-        )
         context = {
             "title": theme_title(f"{award.title} — {data.title}"),  # the award's own year shows
-            "body": body,
+            "body": page_body(view, data, own_url),
             "metatags": scholar_tags(data, award),
             "awards_page": True,
         }

@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING, NamedTuple
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 
@@ -168,30 +169,37 @@ class _PageSettings(NamedTuple):
     permalink_after_id: str
     e_reader: bool
     pages: bool
+    #: The card ids written on the page so far.
+    anchors: set[str]
+
+
+#: Each page's settings, by the translator writing it: kept beside Sphinx's
+#: object (gone with it), not set on it.
+_PAGES: WeakKeyDictionary[HTML5Translator, _PageSettings] = WeakKeyDictionary()
 
 
 def _page_settings(self: HTML5Translator) -> _PageSettings:
-    settings: _PageSettings | None = self.__dict__.get("_awards_settings")
+    settings = _PAGES.get(self)
     if settings is None:
         after_id = ""
         if self.config.html_permalinks and self.builder.add_permalinks:
             label = escape(str(_("Link to this card")))
             after_id = f'" title="{label}" aria-label="{label}">{self.config.html_permalinks_icon}</a>'
         e_reader = self.builder.name.startswith("epub")
-        settings = _PageSettings(after_id, e_reader, writes_award_pages(self.config, self.builder))
-        self.__dict__["_awards_settings"] = settings
+        settings = _PageSettings(after_id, e_reader, writes_award_pages(self.config, self.builder), set())
+        _PAGES[self] = settings
     return settings
 
 
 def visit_card_html(self: HTML5Translator, node: award_card) -> None:
     view: CardView = node["card"]
+    settings = _page_settings(self)
     # Each page's cards have ids of their own (anchors.py); singlehtml joins
     # the pages, so a card shown on two of them is numbered there.
-    written: set[str] = self.__dict__.setdefault("_awards_anchors", set())
+    written = settings.anchors
     if view.anchor in written:
         view = view._replace(anchor=next_free(view.anchor, written))
     written.add(view.anchor)
-    settings = _page_settings(self)
     after_id = settings.permalink_after_id
     permalink = f'<a class="headerlink" href="#{view.anchor}{after_id}' if after_id else ""
     page_url = cite = ""

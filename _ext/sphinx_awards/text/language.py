@@ -1,12 +1,16 @@
-"""How each language writes numbers, dates and counts: plural rules, number
-words and long dates from the tables make localedata writes (Babel's
-and num2words' answers), or from the libraries for a code not tabled."""
+"""How each language writes numbers, dates and counts: plural rules, digits
+and long dates from Babel (the CLDR data Sphinx's own dates use), loaded
+when a build first asks, once per language; number words from ICU's
+spellout rules, tabled in ``number_words.json``."""
 
 from __future__ import annotations
 
 import datetime
+import json
 from functools import cache
 from typing import Any, NamedTuple
+
+from . import once
 
 #: Words instead of digits up to this number (style guides: digits from 21 on).
 SPELLOUT_LIMIT = 20
@@ -15,20 +19,15 @@ SPELLOUT_LIMIT = 20
 class Language(NamedTuple):
     """How numbers, dates and counts are written in the site's language.
 
-    For a plain language code (``en``, ``de``, ``ja``) the answers come from
-    ``localedata.py``, Babel's and num2words' answers tabled by ``make
-    localedata``: loading Babel's locale data and importing num2words cost a
-    small site's build about 5% of its instructions (176 M of 3.4 G). Any other code (``en_GB``,
-    ``pt_PT``) asks Babel and num2words, as the tables' tests do.
+    Plural and ordinal categories, digits and grouping, long dates and the
+    direction come from the Babel installed (CLDR): what Sphinx's own dates
+    use, so a site's texts never disagree with its Babel. Loading a
+    language's data costs a build about 10 ms once (English, the largest:
+    ``localedata.load`` of its 244 KB file). Number words are ICU's
+    (``number_words.json``, written by ``make number-words``).
     """
 
     code: str
-
-    @property
-    def tabled(self) -> bool:
-        from .localedata import PLURAL_RULES
-
-        return self.code in PLURAL_RULES
 
     @property
     def babel_locale(self) -> Any:
@@ -38,79 +37,58 @@ class Language(NamedTuple):
     @property
     def right_to_left(self) -> bool:
         """Written right to left (ar, he, fa, ur...), as Babel's locale data says."""
-        if self.tabled:
-            from .localedata import RIGHT_TO_LEFT
-
-            return self.code in RIGHT_TO_LEFT
         return str(getattr(self.babel_locale, "character_order", "")) == "right-to-left"
 
     def plural_category(self, number: int) -> str:
-        if self.tabled:
-            return str(_plural_rule(self.code, "cardinal")(number))
         return str(self.babel_locale.plural_form(number))
 
     def ordinal_category(self, number: int) -> str:
-        if self.tabled:
-            return str(_plural_rule(self.code, "ordinal")(number))
         return str(self.babel_locale.ordinal_form(number))
 
     def number(self, number: int, style: str = "") -> str:
-        if style != "percent" and 0 <= number < 1000 and self.tabled:
-            from .localedata import PLAIN_SMALL_NUMBERS
-
-            if self.code in PLAIN_SMALL_NUMBERS:
-                return str(number)
         from babel.numbers import format_decimal, format_percent
 
         if style == "percent":
             return str(format_percent(number, locale=self.babel_locale))
         return str(format_decimal(number, locale=self.babel_locale))
 
-    def spellout(self, number: int) -> str:
+    @property
+    def number_words(self) -> dict[str, list[str]]:
+        """ICU's words for this language, by rule set (the default first);
+        empty where ICU has none of its own (then digits, never another
+        language's words)."""
+        code = self.code.replace("-", "_")
+        table = _number_words()
+        return table.get(code) or table.get(code.partition("_")[0]) or {}
+
+    def spellout(self, number: int, rule_set: str = "") -> str:
+        """``number`` in words up to ``SPELLOUT_LIMIT``, in ``rule_set``
+        (``%spellout-cardinal-feminine``...) where the language has it, else
+        its default words; digits above the limit or without words."""
         if not 0 <= number <= SPELLOUT_LIMIT:
             return self.number(number)
-        from .localedata import NUMBER_WORDS
-
-        code = self.code.replace("-", "_")
-        for candidate in (code, code.partition("_")[0]):
-            if candidate in NUMBER_WORDS:
-                return NUMBER_WORDS[candidate].split("\x1c")[number]
-        return _number_words(code, number)
+        words = self.number_words
+        if not words:
+            if once.first_time(("number words", self.code)):
+                _no_number_words(self.code)
+            return self.number(number)
+        chosen = words.get(rule_set) or next(iter(words.values()))
+        return chosen[number]
 
     def long_date(self, day: datetime.date) -> str:
         """ "November 26, 2025", "26. November 2025", "2025年11月26日"."""
-        from .localedata import LONG_DATES
-
-        if self.tabled and self.code in LONG_DATES:
-            pattern, months = _long_date(self.code)
-            values = {"y": day.year, "M": day.month, "MM": f"{day.month:02d}", "d": day.day}
-            values |= {"dd": f"{day.day:02d}"} | {field: names[day.month - 1] for field, names in months}
-            return str(pattern % values)
         from babel.dates import format_date
 
         return str(format_date(day, format="long", locale=self.babel_locale))
 
 
 @cache
-def _plural_rule(code: str, kind: str) -> Any:
-    from babel.plural import PluralRule
+def _number_words() -> dict[str, dict[str, list[str]]]:
+    from ..package import PACKAGE_DIR
 
-    from .localedata import PLURAL_RULES
-
-    cardinal, ordinal = PLURAL_RULES[code].split("\x1c")
-    chosen = cardinal if kind == "cardinal" else ordinal
-    rules = (rule.split("\x1e") for rule in chosen.split("\x1d") if rule)
-    return PluralRule(dict(rules))
-
-
-@cache
-def _long_date(code: str) -> tuple[str, list[tuple[str, list[str]]]]:
-    """The pattern of a language's long date and the month names it uses."""
-    from .localedata import LONG_DATES
-
-    pattern, months = LONG_DATES[code].split("\x1c")
-    named = [field_names.split("\x1e") for field_names in months.split("\x1d") if field_names]
-    return pattern, [(field, names.split("\x1f")) for field, names in named]
+    table: dict[str, Any] = json.loads((PACKAGE_DIR / "text" / "number_words.json").read_text("utf-8"))
+    table.pop("", None)
+    return table
 
 
 class TextLanguages(NamedTuple):
@@ -160,26 +138,12 @@ def _babel_locale(code: str) -> Any:
     return Locale.parse("en")
 
 
-@cache
-def _number_words(code: str, number: int) -> str:
-    from num2words import num2words
-
-    for candidate in (code, code.partition("_")[0]):
-        try:
-            return str(num2words(number, lang=candidate))
-        except NotImplementedError:
-            continue
-    _no_number_words(code)
-    return str(number)
-
-
-@cache
 def _no_number_words(code: str) -> None:
-    """Said once per language: num2words has no words for it, so digits are written."""
+    """Said once per language and build: ICU has no words for it, so digits are written."""
     from sphinx.util import logging
 
     logging.getLogger(__name__).warning(
-        f"no number words for the language {code!r} (num2words lacks it): "
+        f"no number words for the language {code!r} (ICU's spellout rules lack it): "
         "{n, spellout} writes digits; write {n} to say so, or translate the text",
         type="awards",
         subtype="template",

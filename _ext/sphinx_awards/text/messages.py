@@ -6,6 +6,7 @@ a directive shows, in the syntax translators already know from ICU::
     {papers}                                   a number, formatted for the language
     {papers, spellout}                         in words ("four", "vier", "四"), digits from 21 on
     {papers, spellout, capital}                the same, capitalized (at the start of a sentence)
+    {n, spellout,%spellout-cardinal-feminine}  in one of ICU's rule sets (gender, case: "одна")
     {papers, plural, one {# paper} other {# papers}}      # is the number
     {extra, plural, =0 {} other { (incl. # more)}}        =N matches a number exactly
     {kind, select, main {Main} other {Other}}             a choice by text
@@ -14,7 +15,7 @@ a directive shows, in the syntax translators already know from ICU::
     {n, number, integer}  {n, number, percent}            number styles
 
 The language's plural categories (one, few, many, other...) come from Babel,
-numbers in words from num2words. Quoting is ICU's: ``'{'`` writes a literal
+numbers in words from ICU's spellout rules. Quoting is ICU's: ``'{'`` writes a literal
 brace (and ``'#'`` a literal # inside a plural), ``''`` an apostrophe, and an
 apostrophe before anything else is itself. When a choice is given twice, the
 first counts; an argument without a value is written as ``{name}``, as ICU
@@ -32,7 +33,6 @@ from functools import cache
 from typing import NamedTuple
 
 from .language import Language
-from .quoting import listed
 
 _ARGUMENT = re.compile(r"\s*(\w[\w-]*)\s*(?:,\s*([a-z]+)\s*(?:,\s*)?)?")
 _SELECTOR = re.compile(r"\s*(=\d+|\w[\w-]*)\s*\{")
@@ -44,6 +44,9 @@ _STYLES = {
     "selectordinal": (),
     "select": (),
 }
+#: ``{n, spellout, %spellout-cardinal-feminine}``: one of ICU's rule sets
+#: (gender, case), optionally followed by ``capital``.
+_RULE_SET = re.compile(r"%spellout-[a-z0-9-]{1,60}(\s+capital)?")
 #: The kinds whose choices are counted (``#`` is the number inside them).
 _COUNTED = ("plural", "selectordinal")
 #: The kinds that need a number.
@@ -202,7 +205,7 @@ class _Parser:
         if end < 0:
             raise self.fail(f"the argument {{{name} is not closed; add '}}'", start)
         style = self.text[self.position : end].strip()
-        if style not in _STYLES.get(kind, ("",)):
+        if style not in _STYLES.get(kind, ("",)) and not (kind == "spellout" and _RULE_SET.fullmatch(style)):
             raise self.fail(f"{{{name}, {kind}, {style}}}: unknown style {style!r}", start)
         self.position = end + 1
         return Argument(name, kind, style)
@@ -242,48 +245,6 @@ def parse(template: str) -> Message:
     """The parsed template; raises ``MessageSyntaxError`` with a position."""
     parser = _Parser(template)
     return parser.message(in_plural=False, nested=False)
-
-
-#: What older data files wrote, and what to write now.
-OLD_PLACEHOLDERS = {
-    "papers_word": "{papers, spellout}",
-    "count": "{LEVEL} with a level id, e.g. {best}",
-    "word": "{LEVEL, spellout} with a level id, e.g. {best, spellout}",
-    "Word": "{n, spellout, capital} (or {best, spellout, capital})",
-    "in_other_tracks": (
-        "{other_tracks, plural, =0 {} other { (incl. {other_tracks, spellout} in {other_track_names})}}"
-    ),
-}
-_OLD = re.compile(r"\{(papers_word|count|word|Word|in_other_tracks)(\[[\w-]*\])?\}")
-
-
-def template_error(template: str, allowed: Mapping[str, str]) -> tuple[str, int] | None:
-    """Why ``template`` cannot be filled in, and where (a character index), or None.
-
-    ``allowed`` maps each argument the text may use to its kind ("number" or "text").
-    """
-    old = _OLD.search(template)
-    if old is not None:
-        return (
-            f"{old.group()} is the old placeholder syntax; write {OLD_PLACEHOLDERS[old.group(1)]} "
-            "(see 'Counts are computed' in the docs)",
-            old.start(),
-        )
-    try:
-        message = parse(template)
-    except MessageSyntaxError as error:
-        return str(error), error.position
-    for argument in message.arguments():
-        if argument.name not in allowed:
-            known = listed([f"{{{name}}}" for name in allowed])
-            return f"unknown argument {{{argument.name}}}; this text may use {known}", template.find(
-                argument.name
-            )
-        if argument.kind in NUMERIC and allowed[argument.name] != "number":
-            return f"{{{argument.name}}} is text, not a number: it cannot be {argument.kind}", template.find(
-                argument.name
-            )
-    return None
 
 
 def _capital(text: str) -> str:
@@ -342,6 +303,8 @@ def _argument(argument: Argument, values: Mapping[str, object], language: Langua
         chosen = argument.branch(f"={value}") or argument.branch(category) or argument.branch("other")
         return _render(chosen, values, language, counted) if chosen is not None else ""
     if argument.kind == "spellout":
-        words = language.spellout(value)
-        return _capital(words) if argument.style == "capital" else words
+        style = argument.style.split()
+        rule_set = style[0] if style and style[0].startswith("%") else ""
+        words = language.spellout(value, rule_set)
+        return _capital(words) if style[-1:] == ["capital"] else words
     return language.number(value, argument.style)

@@ -1,0 +1,135 @@
+"""Numbers, counts and dates as the libraries the docs name write them:
+number words as ICU's spellout rules (PyICU, where ``make test`` built it),
+plural categories, digits and dates as the installed Babel."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from helpers import skip_or_fail
+
+from sphinx_awards.package import PACKAGE_DIR
+from sphinx_awards.text import once
+from sphinx_awards.text.language import SPELLOUT_LIMIT, Language
+from sphinx_awards.text.messages import format_message
+from sphinx_awards.text.template_checks import template_error
+
+TABLE = json.loads((PACKAGE_DIR / "text" / "number_words.json").read_text("utf-8"))
+CODES = sorted(code for code in TABLE if code)
+COUNTS = [*range(0, 130), 200, 1000, 1001, 100_000]
+
+
+def _icu():
+    try:
+        import icu
+    except ImportError:
+        skip_or_fail("AWARDS_REQUIRE_ICU", "PyICU is not installed: apt-get install libicu-dev pkg-config")
+    return icu
+
+
+def test_the_table_holds_the_languages_sites_use():
+    sites_use = {"en", "de", "fr", "ja", "zh", "ar", "he", "ru", "pt", "es", "ko", "hi", "uk", "sl", "pl"}
+    assert sites_use <= set(CODES)
+    assert TABLE[""].startswith("ICU ")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_number_words_are_icus_in_every_rule_set(code):
+    icu = _icu()
+    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(code))
+    language = Language(code)
+    for rule_set in TABLE[code]:
+        formatter.setDefaultRuleSet(rule_set)
+        expected = [formatter.format(number) for number in range(SPELLOUT_LIMIT + 1)]
+        assert [language.spellout(number, rule_set) for number in range(SPELLOUT_LIMIT + 1)] == expected
+    # {n, spellout} is ICU's default rule set.
+    message = icu.MessageFormat("{n, spellout}", icu.Locale(code))
+    assert language.spellout(4) == message.format(["n"], [icu.Formattable(4)])
+
+
+@pytest.mark.parametrize(
+    ("code", "rule_set", "words"),
+    [
+        ("uk", "%spellout-cardinal-feminine", ["одна", "дві"]),
+        ("uk", "%spellout-cardinal-masculine", ["один", "два"]),
+        ("uk", "%spellout-cardinal-neuter", ["одне", "два"]),
+        ("ru", "%spellout-cardinal-feminine", ["одна", "две"]),
+        ("de", "%spellout-cardinal-feminine", ["eine", "zwei"]),
+    ],
+)
+def test_gender_is_written_where_the_language_has_it(code, rule_set, words):
+    assert [Language(code).spellout(number, rule_set) for number in (1, 2)] == words
+
+
+@pytest.mark.parametrize("code", ["fil", "arn", "ceb", "ga_XX", "bn", "xx"])
+def test_a_language_without_icu_words_of_its_own_gets_digits_never_another_languages(code):
+    """num2words spelt fil in Finnish, arn in Arabic, ceb in Chechen (it cut
+    codes to two letters); only an exact language match gives words."""
+    language = Language(code)
+    expected = TABLE.get(code.partition("_")[0], {})
+    for number in (3, 7, 12):
+        words = language.spellout(number)
+        assert words == (next(iter(expected.values()))[number] if expected else str(number))
+
+
+def test_an_unknown_rule_set_falls_back_to_the_default_words():
+    assert Language("en").spellout(3, "%spellout-cardinal-feminine") == "three"
+
+
+def test_above_the_limit_numbers_are_digits_in_the_languages_grouping():
+    assert Language("en").spellout(21) == "21"
+    assert Language("de").spellout(12345) == "12.345"
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "ru", "ar", "he", "ja", "pt_BR", "uk", "sl", "vi", "cy"])
+def test_counts_digits_dates_and_direction_are_the_installed_babels(code):
+    language, locale = Language(code), Locale.parse(code)
+    assert [language.plural_category(n) for n in COUNTS] == [locale.plural_form(n) for n in COUNTS]
+    assert [language.ordinal_category(n) for n in COUNTS] == [locale.ordinal_form(n) for n in COUNTS]
+    assert language.right_to_left == (locale.character_order == "right-to-left")
+    numbers = (7, 1000, 12345)
+    assert [language.number(n) for n in numbers] == [format_decimal(n, locale=locale) for n in numbers]
+    day = datetime.date(2025, 11, 26)
+    assert language.long_date(day) == format_date(day, "long", locale=locale)
+
+
+def test_a_language_without_words_is_said_once_a_build(caplog):
+    """Said once a build, not once a process: a second build in one process
+    (sphinx-autobuild) says it again."""
+    once.forget()
+    for number in (3, 4, 5):
+        Language("bn").spellout(number)
+    first = [record for record in caplog.records if "no number words" in record.getMessage()]
+    once.forget()
+    Language("bn").spellout(3)
+    both = [record for record in caplog.records if "no number words" in record.getMessage()]
+    assert (len(first), len(both)) == (1, 2)
+    assert "'bn'" in first[0].getMessage()
+
+
+@pytest.mark.parametrize(
+    ("template", "accepted"),
+    [
+        ("{n, spellout,%spellout-cardinal-feminine}", True),
+        ("{n, spellout, %spellout-cardinal-feminine capital}", True),
+        ("{n, spellout, capital}", True),
+        ("{n, spellout, %numbering}", False),
+        ("{n, spellout, feminine}", False),
+        ("{n, number, %spellout-cardinal-feminine}", False),
+    ],
+)
+def test_a_template_may_name_a_spellout_rule_set_and_nothing_else(template, accepted):
+    found = template_error(template, {"n": "number"})
+    assert (found is None) == accepted
+    if not accepted:
+        assert found is not None and "unknown style" in found[0]
+
+
+def test_a_capitalized_rule_set_is_written_capitalized():
+    text = format_message("{n, spellout,%spellout-cardinal-feminine capital}", {"n": 1}, Language("uk"))
+    assert text == "Одна"
