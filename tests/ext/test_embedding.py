@@ -141,6 +141,23 @@ def test_cards_are_std_labels_that_ref_reaches(built):
     }
 
 
+def test_a_card_is_one_inventory_entry_not_two(built):
+    """:ref: reaches cards through Sphinx's missing-reference hook: the std
+    domain holds no label for them, so objects.inv lists each card once."""
+    labels = inventory(built.outdir / "objects.inv").get("std:label", {})
+    assert not [name for name in labels if name.startswith("award-")]
+
+
+@pytest.mark.sphinx("html", testroot="embed", srcdir="embed-label-clash", copy_test_root=True)
+def test_a_page_label_named_like_a_card_is_reported_at_the_label(app):
+    refs = app.srcdir / "refs.rst"
+    refs.write_text(".. _award-second-paper:\n\n" + refs.read_text(encoding="utf-8"), encoding="utf-8")
+    app.build()
+    warnings = strip_colors(app.warning.getvalue()).splitlines()
+    said = [line for line in warnings if "'award-second-paper' is also the name of a card's label" in line]
+    assert len(said) == 1 and said[0].startswith(str(refs)) and said[0].endswith("[awards.duplicate-id]")
+
+
 @pytest.mark.sphinx("html", testroot="design")
 def test_a_sphinx_design_card_links_to_an_award_card_by_ref(app):
     app.build()

@@ -35,7 +35,8 @@ def setup(app: Sphinx) -> None:
     app.add_role("award", domain.AwardRole())
     app.add_role("award-page", domain.AwardRole("award-page"))
     app.connect("warn-missing-reference", domain.warn_unknown_award)
-    app.connect("env-updated", domain.publish_card_labels)
+    app.connect("missing-reference", domain.resolve_card_label)  # :ref:`award-ID`
+    app.connect("env-check-consistency", domain.warn_labels_named_like_cards)
     app.connect("doctree-read", anchors.unique_card_anchors)
 
     app.connect("env-get-outdated", _outdated_documents)

@@ -120,8 +120,12 @@ class AwardsDomain(Domain):
         docname = min(shown)
         return docname, shown[docname]
 
+    def by_anchor(self) -> dict[str, tuple[str, CardLocation]]:
+        """Each card's anchor on its home page → the page and the card."""
+        homes = (self.location(name) for name in self.cards)
+        return {home[1].anchor: home for home in homes if home is not None}
+
     def clear_doc(self, docname: str) -> None:
-        self.data["purged"] = True  # a page read again or removed: labels are published anew
         for name in list(self.cards):
             self.cards[name].pop(docname, None)
             if not self.cards[name]:
@@ -217,39 +221,41 @@ def card_label(anchor: str) -> str:
     return f"award-{anchor}"
 
 
-def publish_card_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Once every page is read (in the main process), each card becomes a std
-    label pointing at its home page, replacing the labels of the last build."""
-    from .datafiles import pages_read_now
+def resolve_card_label(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
+) -> nodes.reference | None:
+    """``:ref:`award-ID``` (and sphinx-design's ``:link-type: ref``): on
+    ``missing-reference``, Sphinx's public hook for what the std domain does
+    not know, the card's home page. The std domain is left as Sphinx keeps
+    it: a card is one entry of ``objects.inv`` (``awards:award``), not two."""
+    if node.get("refdomain") != "std" or node.get("reftype") != "ref":
+        return None
+    target = node["reftarget"]
+    if not target.startswith("award-"):
+        return None
+    found = awards_domain(env).by_anchor().get(target.removeprefix("award-"))
+    if found is None:
+        return None
+    docname, card = found
+    if not node.get("refexplicit"):
+        contnode = nodes.inline(card.title, card.title, classes=contnode["classes"])
+    return make_refnode(app.builder, node["refdoc"], docname, card.anchor, contnode, card.title)
 
-    domain = awards_domain(env)
-    if "labels" in domain.data and not pages_read_now(env) and not domain.data.get("purged"):
-        return []  # nothing read, nothing removed: the labels published last time stand
-    domain.data["purged"] = False
+
+def warn_labels_named_like_cards(app: Sphinx, env: BuildEnvironment) -> None:
+    """A page's own label ``award-ID`` takes ``:ref:`` from the card: said at the label."""
     std = env.domains["std"]
-    for label in domain.data.get("labels", ()):
-        std.labels.pop(label, None)
-        std.anonlabels.pop(label, None)
-    published = set()
-    for name in sorted(domain.cards):
-        found = domain.location(name)
-        if found is None:
-            continue
-        docname, card = found
-        label = card_label(card.anchor)
-        if label in std.anonlabels:
+    anonlabels = cast("dict[str, tuple[str, str]]", getattr(std, "anonlabels", {}))
+    for anchor in sorted(awards_domain(env).by_anchor()):
+        label = card_label(anchor)
+        if label in anonlabels:
             logger.warning(
-                f"the page's label {label!r} is also the name of a card's label; rename the page's label",
-                location=std.anonlabels[label][0],
+                f"the label {label!r} is also the name of a card's label, and :ref: reaches this "
+                "label instead of the card; rename the label",
+                location=anonlabels[label][0],
                 type="awards",
                 subtype="duplicate-id",
             )
-            continue
-        std.labels[label] = (docname, card.anchor, card.title)
-        std.anonlabels[label] = (docname, card.anchor)
-        published.add(label)
-    domain.data["labels"] = published
-    return []
 
 
 def documents_referencing_changed_cards(
