@@ -4,6 +4,7 @@ and every warning subtype the code emits is documented (and the other way)."""
 from __future__ import annotations
 
 import ast
+import datetime
 import json
 from pathlib import Path
 
@@ -34,7 +35,10 @@ POSITIONS = {"line", "url_line"}
 )
 def test_each_schema_entry_has_exactly_the_models_fields(definition, record):
     properties = set(SCHEMA["$defs"][definition]["properties"])
-    assert properties == set(record._fields) - POSITIONS
+    fields = set(record._fields) - POSITIONS
+    if record is model.Award:  # the typed links are one field of the model, a key each in the data
+        fields = fields - {"typed_links"} | set(model.LINK_KINDS)
+    assert properties == fields
 
 
 def test_the_labels_and_the_top_level_match_the_model():
@@ -47,7 +51,7 @@ def test_the_labels_and_the_top_level_match_the_model():
 def test_the_card_shows_every_field_of_an_award():
     """A new field in the schema and the model is not done until the card
     shows it: each text of an award reaches the card's HTML."""
-    from sphinx_awards.publish.citations import csl_item
+    from sphinx_awards.publish.citations import csl_item, ris_record
     from sphinx_awards.render.card import CardView
     from sphinx_awards.render.card_html import card_html
     from sphinx_awards.text.language import Language, TextLanguages
@@ -64,6 +68,13 @@ def test_the_card_shows_every_field_of_an_award():
         authors=("X-AUTHOR-1", "X-AUTHOR-2"),
         url="https://example.org/x-url",
         links=(model.Link("X-LINK", "https://example.org/x-link"),),
+        openreview="X-FORUM",
+        typed_links=tuple(
+            model.Link(kind, f"https://example.org/x-{kind}")
+            if kind != "openreview"
+            else model.Link(kind, model.OPENREVIEW_FORUM + "X-FORUM")
+            for kind in model.LINK_KINDS
+        ),
     )
     data = model.AwardsData(
         path="awards.yaml",
@@ -90,6 +101,8 @@ def test_the_card_shows_every_field_of_an_award():
         "authors": "X-AUTHOR-2",
         "url": "https://example.org/x-url",
         "links": "https://example.org/x-link",
+        "openreview": "forum?id=X-FORUM",
+        **{kind: f"https://example.org/x-{kind}" for kind in set(model.LINK_KINDS) - {"openreview"}},
     }
     # The paper's own record is for citations (and the award's page): each
     # field reaches the CSL-JSON item instead of the card.
@@ -101,9 +114,12 @@ def test_the_card_shows_every_field_of_an_award():
         "abstract": "X-ABS",
     }
     cited = json.dumps(csl_item(data, award._replace(**paper)))
-    assert set(shown) | set(paper) == set(SCHEMA["$defs"]["award"]["properties"])
+    # The day of publication reaches RIS (and CSL's date parts).
+    dated = ris_record(data, award._replace(date=datetime.date(1999, 12, 5)))
+    assert set(shown) | set(paper) | {"date"} == set(SCHEMA["$defs"]["award"]["properties"])
     assert [field for field, marker in shown.items() if marker not in html] == []
     assert [field for field, value in paper.items() if str(value) not in cited] == []
+    assert "DA  - 1999/12/05" in dated
 
 
 def _emitted_subtypes() -> set[str]:
@@ -180,6 +196,6 @@ def test_the_data_file_page_marks_the_keys_the_schema_requires():
 
 def test_ids_written_by_the_extension_fit_the_schemas_id():
     """``sphinx-awards import`` cuts ids to the length the schema allows."""
-    from sphinx_awards.cli.importer import MAX_ID_LENGTH
+    from sphinx_awards.cli.references import MAX_ID_LENGTH
 
     assert SCHEMA["$defs"]["id"]["maxLength"] == MAX_ID_LENGTH

@@ -372,3 +372,25 @@ def test_year_picks_the_years_file_and_the_archive_lists_every_year_latest_first
         "years.rst:13: WARNING: both a file and :year: 2030 are given; the file '../y2024.yaml' is used"
         in (warnings[1])
     )
+
+
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_each_archive_row_links_to_its_years_section_on_the_page(make_app, tmp_path, builder):
+    """A row's title leads to the section that shows that file's summary; a
+    file whose summary the page does not show stays plain text."""
+    srcdir = copy_root("embed", tmp_path / "src")
+    (srcdir / "archive.rst").write_text(
+        "Archive\n=======\n\n.. awards-archive:: awards.yaml y2024.yaml\n\n"
+        "The older year\n--------------\n\n.. awards-summary:: y2024.yaml\n",
+        encoding="utf-8",
+    )
+    app = make_app(builder, srcdir=srcdir, builddir=tmp_path / builder, confoverrides={"root_doc": "archive"})
+    app.build()
+    if builder == "latex":
+        tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+        assert r"\hyperref[\detokenize{archive:the-older-year}]{\sphinxcrossref{" in tex
+        return
+    page = parse_html(app.outdir / "archive.html")
+    titles = page.select(".awards-archive__row strong")
+    assert [title.a["href"] if title.a else None for title in titles] == [None, "#the-older-year"]
+    assert page.select_one("#the-older-year .awards-summary") is not None

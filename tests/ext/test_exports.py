@@ -91,7 +91,14 @@ def test_ris_reads_back_with_rispy_and_agrees_with_the_data():
     assert records[0]["authors"] == ["Lovelace, Ada", "Tom and Jerry Inc.", "Ñúñez, José"]
     assert [record["type_of_reference"] for record in records] == ["CPAPER"] * len(records)
     assert [record["year"] for record in records] == [str(award.year or 2030) for award in data.awards]
-    assert [record["urls"] for record in records] == [[award.url] for award in data.awards]
+    # The paper's address, then its arXiv abstract page (RIS has no tag for the id).
+    assert [record["urls"] for record in records] == [
+        [award.url, *([f"https://arxiv.org/abs/{award.arxiv}"] if award.arxiv else [])]
+        for award in data.awards
+    ]
+    assert [record.get("file_attachments1") for record in records] == [
+        award.link_of("pdf") or None for award in data.awards
+    ]
 
 
 def test_csl_json_items_carry_title_authors_in_order_year_and_container():
@@ -104,10 +111,12 @@ def test_csl_json_items_carry_title_authors_in_order_year_and_container():
         {"family": "Ñúñez", "given": "José"},
     ]
     assert [item["type"] for item in items] == ["paper-conference"] * len(items)
-    # The paper's year and venue where the data gives them, else the event's.
+    # The paper's date, or year, and venue where the data gives them, else the event's.
     assert [item["issued"] for item in items] == [
-        {"date-parts": [[award.year or 2030]]} for award in data.awards
+        {"date-parts": [[2029, 12, 5]]} if award.date else {"date-parts": [[award.year or 2030]]}
+        for award in data.awards
     ]
+    assert [award.date for award in data.awards].count(None) == len(data.awards) - 1
     assert [item["container-title"] for item in items] == [award.venue or data.title for award in data.awards]
 
 

@@ -70,7 +70,9 @@ def test_the_pretest_never_changes_the_answer(text, code_page, damage, misread):
 
 
 #: Any character, and more often the ones the text checks are about.
-TROUBLE = st.characters() | st.sampled_from("\n\r\x0b\x85\u2028\x00\x9f\ufffe\ud800")
+TROUBLE = st.characters() | st.sampled_from(
+    "\n\r\x0b\x85\u2028\x00\x9f\ufffe\ud800\ufdd0\U0001fffe\U0010ffff"
+)
 
 
 @settings(max_examples=EXAMPLES * 3, deadline=None)
@@ -444,3 +446,11 @@ def test_the_texts_read_directly_are_those_map_texts_translates(path):
     changed: dict[str, None] = {}
     map_texts(data, lambda text: changed.setdefault(text) or text)
     assert texts_of(data) == list(changed)
+
+
+@pytest.mark.parametrize("char", ["\ufdd0", "\ufdef", "\ufffe", "\U0001fffe", "\U0010ffff"])
+def test_noncharacters_are_refused_with_their_code_point(char):
+    """Unicode's noncharacters are no text (an HTML reader drops ``&#x1fffe;``)."""
+    problem = textchecks.text_problem(f"a{char}b", one_line=False)
+    assert problem is not None and f"U+{ord(char):04X}" in problem and "at character 2" in problem
+    assert textchecks.text_problem("a\ufdcfb\U0001fffdc", one_line=False) is None  # their neighbours are text

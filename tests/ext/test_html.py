@@ -244,8 +244,14 @@ def test_emoji_are_written_as_references_and_read_as_emoji(app, page):
     assert "\U0001f3c6" in page.select_one(".awards-summary").get_text()  # a decoration
 
 
-@given(st.text())
+def _is_noncharacter(char: str) -> bool:
+    return 0xFDD0 <= ord(char) <= 0xFDEF or ord(char) & 0xFFFE == 0xFFFE
+
+
+@given(st.text().filter(lambda text: not any(map(_is_noncharacter, text))))
 def test_bmp_html_changes_what_is_written_never_what_is_read(text):
+    """Any text the checks let through (they refuse noncharacters, whose
+    references an HTML reader may drop) reads back the same."""
     markup = html.escape(text)
     written = bmp_html(markup)
     assert html.unescape(written) == text

@@ -3,6 +3,7 @@ the data's texts go through the gettext workflow like any page's text."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -206,8 +207,10 @@ def test_a_broken_translation_warns_where_and_shows_the_source(make_app, i18n_ro
     assert any("{nombre}" in line for line in refused), warnings
     assert any("'The First Paper'" in line and "line break" in line for line in refused), warnings
     assert any("'Gold Papers'" in line and "control character" in line for line in refused), warnings
-    assert all(re.match(r".*index\.rst:\d+: WARNING: the translation of ", line) for line in refused), refused
-    assert all("'index' catalog" in line for line in refused)
+    # Each at its msgid in the .po file, where the translator fixes it.
+    po = i18n_root / "locale" / "ru" / "LC_MESSAGES" / "index.po"
+    assert sorted(line.split(": WARNING")[0] for line in refused) == [f"{po}:{n}" for n in (14, 17, 20)]
+    assert all("in this catalog is refused" in line for line in refused)
     # The source text instead, filled in with English rules.
     assert visible_text(page.select_one(".awards-group__subtitle")) == "Two gold papers"
     assert page.select_one(".awards-group__title").get_text() == "Gold Papers"
@@ -261,3 +264,75 @@ def test_a_broken_translation_reaches_no_builder(make_app, i18n_root, tmp_path, 
         for path in app.outdir.rglob("*.xhtml"):
             ElementTree.fromstring(path.read_bytes())
     app.cleanup()
+
+
+def _translate(i18n_root: Path, pairs: dict[str, str]) -> None:
+    """Russian translations for the i18n root, in place of its own."""
+    po = i18n_root / "locale" / "ru" / "LC_MESSAGES" / "index.po"
+    header = po.read_text(encoding="utf-8").split("\n\n")[0]
+    entries = "".join(
+        f"\nmsgid {json.dumps(k, ensure_ascii=False)}\nmsgstr {json.dumps(v, ensure_ascii=False)}\n"
+        for k, v in pairs.items()
+    )
+    po.write_text(header + "\n" + entries, encoding="utf-8")
+
+
+def test_a_translation_is_text_never_rest(make_app, i18n_root, tmp_path):
+    """A translation holding reST syntax (an asterisk, a directive) is shown as
+    written, with no warning: Sphinx's own translation of pages never parses it."""
+    _translate(
+        i18n_root,
+        {
+            "A summary in English.": "Сводка *важно и .. include:: /etc/passwd",
+            "The Second Paper": "Вторая статья `x`_",
+        },
+    )
+    outdir, warnings = _build_with_warnings(make_app, i18n_root, tmp_path / "ru", language="ru")
+    assert warnings == ""
+    page = parse_html(outdir / "index.html")
+    assert (
+        page.select_one("article#first .award-summary").get_text()
+        == "Сводка *важно и .. include:: /etc/passwd"
+    )
+    assert page.select_one("article#second h3").get_text() == "Вторая статья `x`_"
+
+
+@pytest.mark.parametrize(
+    ("translation", "said"),
+    [
+        ("{papers} статей в этом году.", None),
+        ("{papers, plural, one {# статья} other {# статей}} в этом году.", "has no branch for few, many"),
+        # another argument the text may use, in place of its own
+        ("{gold, plural, one {# статья} few {# статьи} many {# статей} other {# статьи}}", "uses {gold}"),
+        ("Статьи в этом году.", "leaves out {papers}"),
+    ],
+)
+def test_a_translation_says_what_its_source_says(make_app, i18n_root, tmp_path, translation, said):
+    """The same arguments as the source, none foreign, and a branch for each
+    of Russian's plural categories; else refused at its line of the .po file."""
+    source = "{papers, plural, one {# paper} other {# papers}} this year."
+    _translate(i18n_root, {source: translation})
+    outdir, warnings = _build_with_warnings(make_app, i18n_root, tmp_path / "ru", language="ru")
+    refused = [line for line in warnings.splitlines() if "[awards.translation]" in line]
+    lede = visible_text(parse_html(outdir / "index.html").select_one(".awards-summary__lede"))
+    if said is None:
+        assert refused == [] and lede == "2 статей в этом году."
+        return
+    po = i18n_root / "locale" / "ru" / "LC_MESSAGES" / "index.po"
+    assert len(refused) == 1 and refused[0].startswith(f"{po}:") and said in refused[0], refused
+    assert lede == "2 papers this year."  # the source, filled in with English rules
+
+
+def test_data_text_in_another_language_than_the_page_is_marked_lang(make_app, i18n_root, tmp_path):
+    """A screen reader reads the English data on a German page with an English
+    voice: each untranslated text is ``lang="en"``; a translated one, and
+    every text of an English page, carries none."""
+    german = parse_html(_build(make_app, i18n_root, tmp_path / "de", language="de") / "index.html")
+    assert german.select_one("article#second h3").get("lang") is None  # translated
+    assert german.select_one("article#first .award-summary").get("lang") is None  # translated
+    assert german.select_one("article#second .award-summary")["lang"] == "en"
+    assert german.select_one("article#second .award-description")["lang"] == "en"
+    assert [li.get("lang") for li in german.select("article#second .award-tags li")] == ["en"]
+    assert german.select_one("article#second .award-links a").get("lang") is None  # our "Zum Paper"
+    english = parse_html(_build(make_app, i18n_root, tmp_path / "en") / "index.html")
+    assert english.select("article [lang]") == []

@@ -1,4 +1,4 @@
-"""``sphinx-awards import``: BibTeX and CSL-JSON become award entries; the
+"""``sphinx-awards import``: BibTeX, CSL-JSON and RIS become award entries; the
 round trip export -> import -> export gives the same file; every TODO left is
 named by ``sphinx-awards check`` at its line; a file from a stranger never
 makes a traceback. CSL-JSON is checked against the CSL data schema
@@ -25,7 +25,7 @@ SCRIPT = Path(sys.executable).with_name("sphinx-awards")
 CSL_SCHEMA = json.loads((Path(__file__).with_name("csl-data.json")).read_text(encoding="utf-8"))
 #: What a user decides; the other fields come from the file imported.
 DECIDED = ("level", "track", "theme", "summary")
-SUFFIX = {"bibtex": ".bib", "csl": ".json"}
+SUFFIX = {"bibtex": ".bib", "csl": ".json", "ris": ".ris"}
 
 
 def _run(*arguments: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -44,7 +44,7 @@ def _original() -> dict:
     return yaml.safe_load(SHARED_DATA.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("format_name", ["bibtex", "csl"])
+@pytest.mark.parametrize("format_name", ["bibtex", "csl", "ris"])
 def test_export_then_import_gives_the_same_awards_and_the_same_export(tmp_path, format_name):
     data = load_awards(str(SHARED_DATA)).data
     assert data is not None
@@ -177,7 +177,7 @@ def test_our_csl_json_is_valid_csl_data():
 
 def test_ids_are_valid_and_distinct_whatever_the_keys():
     from sphinx_awards.cli.entries import award_id
-    from sphinx_awards.cli.importer import MAX_ID_LENGTH
+    from sphinx_awards.cli.references import MAX_ID_LENGTH
 
     taken: set[str] = set()
     keys = ["Ünïcode:Key", "---", "", "a" * 500, "a" * 500, "x/y\\z", "ID", "id"]
@@ -231,9 +231,9 @@ def test_hostile_text_comes_out_as_the_same_text(tmp_path):
 def test_latex_past_the_budget_is_kept_as_written_and_the_line_named(tmp_path, monkeypatch):
     """Decoding LaTeX costs about 25 microseconds a character: a file of
     megabytes of accents would take minutes, so past the budget commands stay."""
-    from sphinx_awards.cli import importer
+    from sphinx_awards.cli import import_bibtex, importer
 
-    monkeypatch.setattr(importer, "MAX_LATEX_CHARACTERS", 100)
+    monkeypatch.setattr(import_bibtex, "MAX_LATEX_CHARACTERS", 100)
     source = tmp_path / "refs.bib"
     accents = '{\\"u}' * 20
     source.write_text(
@@ -264,3 +264,88 @@ def test_latex_the_decoder_cannot_read_is_kept_and_its_line_named(tmp_path):
     assert [str(problem) for problem in imported.problems] == [
         f"{source}:3:1: this LaTeX cannot be decoded: it is kept as written; check the text [awards.import]"
     ]
+
+
+UNPLACED = {
+    "bibtex": (
+        "@inproceedings{w2v,\n title = {Word Vectors},\n author = {Mikolov, Tomas},\n"
+        " pages = {3111--3119},\n month = dec,\n date = {2013-12-05},\n year = {2013}}\n"
+    ),
+    "csl": json.dumps(
+        [
+            {
+                "id": "w2v",
+                "type": "paper-conference",
+                "title": "Word Vectors",
+                "author": [{"family": "Mikolov", "given": "Tomas"}],
+                "page": "3111-3119",
+                "issued": {"date-parts": [[2013, 12, 5]]},
+            }
+        ]
+    ),
+    "ris": (
+        "TY  - CPAPER\nID  - w2v\nTI  - Word Vectors\nAU  - Mikolov, Tomas\nPY  - 2013\n"
+        "DA  - 2013/12/05\nSP  - 3111\nEP  - 3119\nZZ  - a tag RIS does not define\nER  - \n"
+    ),
+}
+
+
+@pytest.mark.parametrize("format_name", sorted(UNPLACED))
+def test_fields_the_data_has_no_place_for_are_written_beside_the_entry(tmp_path, format_name):
+    """Pages, a month, a tag of its own: written as comments under the entry
+    (never dropped silently); the day of publication is the entry's date."""
+    source = tmp_path / f"refs{SUFFIX[format_name]}"
+    source.write_text(UNPLACED[format_name], encoding="utf-8")
+    result = _run("import", str(source))
+    assert result.returncode == 0, result.stderr
+    comments = [line.strip() for line in result.stdout.splitlines() if "# not imported:" in line]
+    expected = {
+        "bibtex": ["# not imported: month = dec", "# not imported: pages = 3111--3119"],
+        "csl": ["# not imported: page = 3111-3119"],
+        "ris": [
+            "# not imported: start_page = 3111",
+            "# not imported: end_page = 3119",
+            '# not imported: ZZ = ["a tag RIS does not define"]',
+        ],
+    }[format_name]
+    assert comments == expected
+    (entry,) = yaml.safe_load(result.stdout)["awards"]
+    assert (entry["date"], entry["year"], entry["authors"]) == ("2013-12-05", 2013, ["Tomas Mikolov"])
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Mikolov, Tomas", "Tomas Mikolov"),
+        ("van Beethoven, Ludwig", "Ludwig van Beethoven"),
+        ("Le Scao, Teven", "Teven Le\u00a0Scao"),
+        ("King, Martin Luther, Jr.", "Martin Luther King Jr."),
+        ("Google DeepMind", "Google DeepMind"),
+    ],
+)
+def test_ris_names_family_first_become_the_datas_names(tmp_path, written, name):
+    """RIS writes "Last, First, Suffix"; the data writes names as they are
+    read, a family name of several words joined by a no-break space; the
+    exports split it back the same way."""
+    from sphinx_awards.cli.importer import read_references
+    from sphinx_awards.data.names import split_name
+
+    source = tmp_path / "refs.ris"
+    source.write_text(f"TY  - CPAPER\nTI  - T\nAU  - {written}\nER  - \n", encoding="utf-8")
+    (entry,) = read_references(str(source)).entries
+    assert entry.authors == [name]
+    if "," in written:
+        family = written.split(",")[0]
+        assert split_name(name).family_with_particle.replace("\u00a0", " ") == family
+
+
+def test_a_file_that_is_not_ris_is_one_message_not_a_traceback(tmp_path):
+    source = tmp_path / "refs.ris"
+    source.write_text("TY  - CPAPER\nTI  - ends\nER  - \n\nTY  - CPAPER\nTI  - no end\n", encoding="utf-8")
+    result = _run("import", str(source))
+    assert "Traceback" not in result.stderr and result.returncode == 1
+    assert (
+        result.stderr
+        == f"{source}:5:1: this record has no end: add a line 'ER  - ' after it [awards.import]\n"
+    )
+    assert [entry["title"] for entry in yaml.safe_load(result.stdout)["awards"]] == ["ends"]

@@ -17,7 +17,7 @@ ENGINES = ("pdflatex", "xelatex", "lualatex")
 def _require(*tools: str) -> None:
     missing = [tool for tool in tools if shutil.which(tool) is None]
     if missing:
-        packages = "texlive-xetex texlive-luatex tex-gyre latexmk poppler-utils"
+        packages = "texlive-xetex texlive-luatex tex-gyre latexmk poppler-utils texlive-lang-japanese"
         message = f"{', '.join(missing)} not installed: apt-get install {packages}"
         skip_or_fail("AWARDS_REQUIRE_TEX", message)
 
@@ -59,3 +59,45 @@ def test_the_pdf_builds_with_every_engine(engine, tmp_path):
         assert "cjk" in words
     else:
         assert "Ελληνικά" in words and "Tiếng Việt" in words
+
+
+def test_a_japanese_sites_pdf_builds_with_its_default_engine(tmp_path):
+    """Sphinx's engine for ``ja`` is upLaTeX, which sets kana and kanji but not
+    Vietnamese or Greek: the cards keep what it sets (and say what they left
+    out), and the PDF builds."""
+    _require("uplatex", "latexmk", "make", "pdftotext")
+    out = tmp_path / "latex"
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "latex",
+            "-W",
+            "-D",
+            "language=ja",
+            str(ROOTS / "test-latex-engines"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    assert "uplatex cannot set" in build.stdout
+    run = subprocess.run(
+        ["make", "-C", str(out), "all-pdf", "LATEXMKOPTS=-halt-on-error -interaction=nonstopmode"],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=600,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-3000:]
+    text = subprocess.run(
+        ["pdftotext", str(out / "engines.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = " ".join(text.split())
+    assert "日本語" in words and "テーマの凡例" in words  # the card's Japanese, and our own words in Japanese
+    assert "Plain Title With Ünïcödé Latin" in words and "Tieng Viet" in words

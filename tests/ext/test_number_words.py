@@ -8,14 +8,14 @@ import datetime
 import json
 
 import pytest
-from babel import Locale
+from babel import Locale, localedata
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from helpers import skip_or_fail
 
 from sphinx_awards.package import PACKAGE_DIR
 from sphinx_awards.text import once
-from sphinx_awards.text.language import SPELLOUT_LIMIT, Language
+from sphinx_awards.text.language import DIGIT_ZERO, SPELLOUT_LIMIT, Language
 from sphinx_awards.text.messages import format_message
 from sphinx_awards.text.template_checks import template_error
 
@@ -69,12 +69,15 @@ def test_gender_is_written_where_the_language_has_it(code, rule_set, words):
 @pytest.mark.parametrize("code", ["fil", "arn", "ceb", "ga_XX", "bn", "xx"])
 def test_a_language_without_icu_words_of_its_own_gets_digits_never_another_languages(code):
     """num2words spelt fil in Finnish, arn in Arabic, ceb in Chechen (it cut
-    codes to two letters); only an exact language match gives words."""
+    codes to two letters); only an exact language match gives words, else
+    the language's own digits (Bengali's ৩)."""
     language = Language(code)
     expected = TABLE.get(code.partition("_")[0], {})
     for number in (3, 7, 12):
         words = language.spellout(number)
-        assert words == (next(iter(expected.values()))[number] if expected else str(number))
+        assert words == (next(iter(expected.values()))[number] if expected else language.number(number))
+    if code == "bn":
+        assert language.spellout(3) == "৩"
 
 
 def test_an_unknown_rule_set_falls_back_to_the_default_words():
@@ -133,3 +136,49 @@ def test_a_template_may_name_a_spellout_rule_set_and_nothing_else(template, acce
 def test_a_capitalized_rule_set_is_written_capitalized():
     text = format_message("{n, spellout,%spellout-cardinal-feminine capital}", {"n": 1}, Language("uk"))
     assert text == "Одна"
+
+
+def test_each_numbering_systems_digits_are_icus():
+    """The one table of digits: each system's first digit, the others after
+    it in Unicode, as ICU's numbering systems list them."""
+    icu = _icu()
+    for system, zero in DIGIT_ZERO.items():
+        digits = "".join(chr(ord(zero) + index) for index in range(10))
+        assert digits == icu.NumberingSystem.createInstanceByName(system).getDescription(), system
+
+
+@pytest.mark.parametrize(
+    ("code", "written"),
+    [
+        ("fa", "۱٬۲۳۴٬۵۶۷"),
+        ("bn", "১২,৩৪,৫৬৭"),
+        ("mr", "१२,३४,५६७"),
+        ("ar_EG", "١٬٢٣٤٬٥٦٧"),
+        ("my", "၁,၂၃၄,၅၆၇"),
+        ("en", "1,234,567"),
+        ("de", "1.234.567"),
+        ("hi", "12,34,567"),
+    ],
+)
+def test_numbers_are_written_in_the_languages_own_digits_and_grouping(code, written):
+    assert Language(code).number(1234567) == written
+
+
+def test_every_locale_writes_the_digits_of_its_default_numbering_system():
+    """All of Babel's locales: the digits written are those of the system
+    CLDR makes the locale's default, and ICU's where ICU's default is the same
+    (ICU 72 has CLDR 42, Babel a newer one: Arabic's default became Latin)."""
+    icu = _icu()
+    agreeing = 0
+    for code in localedata.locale_identifiers():
+        language = Language(code)
+        system = language.babel_locale.default_numbering_system
+        zero = DIGIT_ZERO.get(system, "0")
+        expected = {chr(ord(zero) + index) for index in range(10)}
+        written = {char for char in language.number(1234567890) if char.isdigit()}
+        assert written == expected, code
+        if icu.NumberingSystem.createInstance(icu.Locale(code)).getName() == system:
+            formatted = icu.NumberFormat.createInstance(icu.Locale(code)).format(1234567890)
+            assert {char for char in formatted if char.isdigit()} == written, code
+            agreeing += 1
+    assert agreeing > 1000

@@ -48,12 +48,12 @@ def test_declared_sphinx_range_holds_the_running_sphinx_and_not_older_ones():
 
 def test_the_import_extra_declares_what_import_needs_and_it_is_installed():
     """``pip install 'sphinx-awards[import]'`` brings what ``sphinx-awards
-    import refs.bib`` imports (the compat sessions install the wheel so)."""
+    import refs.bib`` (and ``.ris``) imports (the compat sessions install the wheel so)."""
     from packaging.requirements import Requirement
 
     requirements = [Requirement(line) for line in metadata.requires("sphinx-awards") or []]
     extra = {r.name.lower() for r in requirements if r.marker and r.marker.evaluate({"extra": "import"})}
-    assert extra == {"bibtexparser", "pylatexenc"}
+    assert extra == {"bibtexparser", "pylatexenc", "rispy"}
     for name in extra:
         metadata.version(name)  # raises where the extra's packages are missing
 

@@ -46,8 +46,10 @@ def test_each_award_has_a_page_that_google_scholar_can_index(make_app, tmp_path)
         assert [content for name, content in tags if name == "citation_title"] == [award.title]
         assert [content for name, content in tags if name == "citation_author"] == list(award.authors)
         dates = [content for name, content in tags if name == "citation_publication_date"]
-        # The paper's year where the data gives it, else the event's date.
-        if award.year is not None:
+        # The paper's day or year where the data gives it, else the event's date.
+        if award.date is not None:
+            assert dates == [award.date.strftime("%Y/%m/%d")]
+        elif award.year is not None:
             assert dates == [str(award.year)]
         elif date is not None:
             assert dates == [date.strftime("%Y/%m/%d")]
@@ -229,3 +231,33 @@ def test_a_document_added_under_an_award_pages_old_name_survives_the_next_build(
     assert "Its own words." in own.read_text(encoding="utf-8")
     moved = "awards/second-paper--2" + (".html" if builder == "html" else "/index.html")
     assert parse_html(app.outdir / moved).select_one("article.award-card h1") is not None
+
+
+def test_an_award_page_has_its_canonical_address_and_the_sites_image(make_app, tmp_path):
+    """With html_baseurl, each award page names its own absolute address
+    (canonical, og:url) and the site's Open Graph image; without a base URL
+    neither is invented."""
+    base = "https://example.org/docs/"
+    app = _build(
+        make_app,
+        tmp_path,
+        extensions="sphinx_awards,sphinxext.opengraph",
+        html_baseurl=base,
+        ogp_image="_static/card.png",
+    )
+    page = parse_html(app.outdir / "awards" / "third-paper.html")
+    own = base + "awards/third-paper.html"
+    assert page.select_one("link[rel=canonical]")["href"] == own
+    assert [meta["content"] for meta in page.select("meta[property='og:url']")] == [own]
+    assert [meta["content"] for meta in page.select("meta[property='og:image']")] == [
+        base + "_static/card.png"
+    ]
+    (bibtex,) = page.select("pre.award-bibtex")
+    assert bibtex.get_text().startswith("@inproceedings{third-paper,")
+    assert page.select_one(".award-abstract").get_text() == "The authors' own abstract of the third paper."
+
+
+def test_without_a_base_address_no_url_is_invented(make_app, tmp_path):
+    app = _build(make_app, tmp_path / "plain")
+    page = parse_html(app.outdir / "awards" / "third-paper.html")
+    assert page.select("link[rel=canonical], meta[property='og:url'], meta[property='og:image']") == []

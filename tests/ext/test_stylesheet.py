@@ -11,8 +11,10 @@ import pytest
 import tinycss2
 
 STYLESHEET = resources.files("sphinx_awards").joinpath("static/awards.css").read_text(encoding="utf-8")
-#: Gzipped bytes; the stylesheet is linked only from pages with cards.
-GZIP_BUDGET = 4096
+#: Gzipped bytes; the stylesheet is linked only from pages with cards. (4 KiB
+#: until the award pages' BibTeX and the print, forced-colours and contrast
+#: rules of the theme work: what they need comes first.)
+GZIP_BUDGET = 5120
 
 
 def _rules(nodes):

@@ -4,12 +4,13 @@ user decides."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from ..data.textchecks import PLACEHOLDER as TODO
 from ..text.quoting import shown
-from .importer import MAX_ID_LENGTH, Imported
+from .references import MAX_ID_LENGTH, Imported
 
 _NOT_ID = re.compile(r"[^a-z0-9]+")
 _HINTS = {
@@ -69,11 +70,26 @@ def entries_yaml(imported: Imported, source: str, defaults: dict[str, str] | Non
             "authors": entry.authors or [TODO],
             "url": entry.url or TODO,
         }
-        paper = {"venue": entry.venue, "year": entry.year, "doi": entry.doi, "arxiv": entry.arxiv}
+        paper = {
+            "venue": entry.venue,
+            "year": entry.year,
+            "date": entry.date,
+            "doi": entry.doi,
+            "arxiv": entry.arxiv,
+            "pdf": entry.pdf,
+        }
         values.update((key, value) for key, value in paper.items() if value)
         if entry.abstract:
             values["abstract"] = entry.abstract
         for number, (name, value) in enumerate(values.items()):
             hint = f"  # {_HINTS[name]}" if value == TODO and name in _HINTS else ""
             lines.append(f"{'  - ' if number == 0 else '    '}{name}: {_scalar(value)}{hint}")
+        lines += [f"    # not imported: {_unplaced(name, value)}" for name, value in entry.unplaced]
     return "\n".join(lines) + "\n"
+
+
+def _unplaced(name: object, value: object) -> str:
+    """A field no key holds, for a comment: one line, printable, short."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    written = shown(f"{name} = {' '.join(text.split())}")
+    return written if len(written) <= 120 else written[:119] + "…"

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..package import SCHEMA_DIR, STARTER, __version__
 from ..publish.exports import FORMATS
 from ..text.quoting import shown
-from .importer import IMPORT_FORMATS
+from .references import IMPORT_FORMATS
 
 #: The schema's name beside a data file, as ``init`` and ``schema --write`` put it.
 SCHEMA_NAME = "awards.schema.json"
@@ -205,14 +205,17 @@ def main(argv: list[str] | None = None) -> int:
     _data_files_argument(export_parser)
     import_parser = commands.add_parser(
         "import",
-        help="write award entries from BibTeX or CSL-JSON",
-        description="Print award entries for a data file from a BibTeX file (needs the 'import' extra: "
-        "pip install 'sphinx-awards[import]') or CSL-JSON (Zotero's export): the title, authors, address, "
-        "abstract and keywords it holds; TODO where you decide (level, track, theme, summary).",
+        help="write award entries from BibTeX, CSL-JSON or RIS",
+        description="Print award entries for a data file from a BibTeX or RIS file (needs the 'import' "
+        "extra: pip install 'sphinx-awards[import]') or CSL-JSON (Zotero's export): the title, authors, "
+        "address, abstract, keywords and the paper's record it holds; TODO where you decide (level, "
+        "track, theme, summary); the fields no key holds are named.",
     )
-    import_parser.add_argument("file", metavar="FILE", help="a .bib or .json file")
+    import_parser.add_argument("file", metavar="FILE", help="a .bib, .json or .ris file")
     import_parser.add_argument(
-        "--format", choices=IMPORT_FORMATS, help="the file's format (default: csl for .json, else bibtex)"
+        "--format",
+        choices=IMPORT_FORMATS,
+        help="the file's format (default: csl for .json, ris for .ris, else bibtex)",
     )
     for key in ("level", "track", "theme"):
         import_parser.add_argument(f"--{key}", metavar="ID", help=f"the {key} of every entry (default: TODO)")

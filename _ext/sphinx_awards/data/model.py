@@ -75,6 +75,22 @@ class Award(NamedTuple):
     doi: str = ""
     arxiv: str = ""
     abstract: str = ""
+    #: The day it was published, where known (its year is ``year``).
+    date: datetime.date | None = None
+    #: The OpenReview forum id.
+    openreview: str = ""
+    #: The typed links, in ``LINK_KINDS`` order: each ``Link``'s label is its kind.
+    typed_links: tuple[Link, ...] = ()
+
+    def link_of(self, kind: str) -> str:
+        """The address of a typed link (``"pdf"``, ``"code"``...), or ""."""
+        return next((link.url for link in self.typed_links if link.label == kind), "")
+
+
+#: The typed links an award may have, in the order cards show them; OpenReview's
+#: address is made of its id.
+LINK_KINDS = ("pdf", "openreview", "code", "video", "slides")
+OPENREVIEW_FORUM = "https://openreview.net/forum?id="
 
 
 class MetaItem(NamedTuple):
@@ -262,6 +278,17 @@ def _award(award: dict[str, Any], at: DataPath, line_of: Callable[[DataPath], in
         doi=award.get("doi", ""),
         arxiv=award.get("arxiv", ""),
         abstract=flow(award.get("abstract", "")),
+        date=datetime.date.fromisoformat(award["date"]) if "date" in award else None,
+        openreview=award.get("openreview", ""),
+        typed_links=tuple(
+            Link(
+                kind,
+                OPENREVIEW_FORUM + award[kind] if kind == "openreview" else award[kind],
+                line_of((*at, kind)),
+            )
+            for kind in LINK_KINDS
+            if kind in award
+        ),
     )
 
 

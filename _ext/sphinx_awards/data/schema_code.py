@@ -24,6 +24,7 @@ REGEX_PATTERNS = {
     '^(?:^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$)\\Z': re.compile('^(?:^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*\\Z)\\Z'),
     '^(?:^10\\.[0-9]{4,9}/[!-~]+$)\\Z': re.compile('^(?:^10\\.[0-9]{4,9}/[!-~]+\\Z)\\Z'),
     '^(?:^([0-9]{4}\\.[0-9]{4,5}|[a-z-]+(\\.[A-Z]{2})?/[0-9]{7})(v[0-9]+)?$)\\Z': re.compile('^(?:^([0-9]{4}\\.[0-9]{4,5}|[a-z-]+(\\.[A-Z]{2})?/[0-9]{7})(v[0-9]+)?\\Z)\\Z'),
+    '^(?:^[A-Za-z0-9_-]{5,40}$)\\Z': re.compile('^(?:^[A-Za-z0-9_-]{5,40}\\Z)\\Z'),
     '^(?:[\\s\\S]*\\S[\\s\\S]*)\\Z': re.compile('^(?:[\\s\\S]*\\S[\\s\\S]*)\\Z'),
     '^(?:^[a-z0-9]+(-[a-z0-9]+)*$)\\Z': re.compile('^(?:^[a-z0-9]+(-[a-z0-9]+)*\\Z)\\Z')
 }
@@ -277,6 +278,34 @@ def validate____defs_award(data, custom_formats={}, name_prefix=None):
             data_keys.remove("abstract")
             data__abstract = data["abstract"]
             validate____defs_text(data__abstract, custom_formats, None)
+        if "date" in data_keys:
+            data_keys.remove("date")
+            data__date = data["date"]
+            validate____defs_date(data__date, custom_formats, None)
+        if "openreview" in data_keys:
+            data_keys.remove("openreview")
+            data__openreview = data["openreview"]
+            if not isinstance(data__openreview, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".openreview must be string")
+            if isinstance(data__openreview, str):
+                if not REGEX_PATTERNS['^(?:^[A-Za-z0-9_-]{5,40}$)\\Z'].search(data__openreview):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".openreview must match pattern ^(?:^[A-Za-z0-9_-]{5,40}$)\\Z")
+        if "pdf" in data_keys:
+            data_keys.remove("pdf")
+            data__pdf = data["pdf"]
+            validate____defs_url(data__pdf, custom_formats, None)
+        if "code" in data_keys:
+            data_keys.remove("code")
+            data__code = data["code"]
+            validate____defs_url(data__code, custom_formats, None)
+        if "video" in data_keys:
+            data_keys.remove("video")
+            data__video = data["video"]
+            validate____defs_url(data__video, custom_formats, None)
+        if "slides" in data_keys:
+            data_keys.remove("slides")
+            data__slides = data["slides"]
+            validate____defs_url(data__slides, custom_formats, None)
         if "links" in data_keys:
             data_keys.remove("links")
             data__links = data["links"]
@@ -312,6 +341,14 @@ def validate____defs_link(data, custom_formats={}, name_prefix=None):
             validate____defs_url(data__url, custom_formats, None)
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate____defs_date(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+    if isinstance(data, str):
+        if not custom_formats["date"](data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
     return data
 
 def validate____defs_url(data, custom_formats={}, name_prefix=None):
@@ -516,14 +553,6 @@ def validate____defs_metaitem(data, custom_formats={}, name_prefix=None):
             validate____defs_link(data__link, custom_formats, None)
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-    return data
-
-def validate____defs_date(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
-    if isinstance(data, str):
-        if not custom_formats["date"](data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
     return data
 
 def validate____defs_text(data, custom_formats={}, name_prefix=None):

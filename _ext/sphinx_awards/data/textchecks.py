@@ -12,10 +12,15 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
+#: Unicode's 66 noncharacters, kept for a program's internal use, never for
+#: text: U+FDD0 to U+FDEF and the last two code points of every plane (an
+#: HTML reader may drop ``&#x1fffe;``).
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0x10000, 0x110000, 0x10000)
+)
 #: Control characters (C0 but tab and newline, DEL, C1), lone surrogates and
-#: the two non-characters XML refuses: invisible, and they break EPUB's XML,
-#: LaTeX and troff.
-_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
+#: noncharacters: invisible, and they break EPUB's XML, LaTeX and troff.
+_CONTROL = f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff{_NONCHARACTERS}]"
 #: Line breaks of any kind: refused in one-line fields (titles, names, ids),
 #: where a second line would become a troff request, an inventory entry of
 #: its own or a paragraph break inside a LaTeX heading.

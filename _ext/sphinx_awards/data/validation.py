@@ -255,6 +255,14 @@ class _Checker:
                         "reference",
                     )
 
+    def check_paper_dates(self) -> None:
+        """A paper's ``date`` and ``year`` say the same year (the schema checked each)."""
+        for entry, award in list(self.entries("awards")):
+            year, date = award.get("year"), str(award.get("date", ""))
+            if year is not None and date[:4] != str(year) and date:
+                message = f"{self.describe(entry)} has the date {date} but the year {year}; make them agree"
+                self.report((*entry, "date"), message, "date")
+
     def check_mojibake(self) -> None:
         if not any(may_be_misread(text) for _, text in strings_in(self.data, with_paths=False)):
             return  # the common case, decided without building a path per string
@@ -313,6 +321,7 @@ class _Checker:
             return None
         self.check_unique_ids()
         self.check_references()
+        self.check_paper_dates()
         self.check_templates()
         if self.fatal:
             return None

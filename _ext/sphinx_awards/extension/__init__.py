@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..text import once
-from . import anchors, config, datafiles, directives, domain, linkcheck, translation
+from . import anchors, archive_links, config, datafiles, directives, domain, linkcheck, translation
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -26,6 +26,7 @@ def setup(app: Sphinx) -> None:
     app.add_builder(linkcheck.DataFileLinkcheckBuilder, override=True)  # data file lines in its report
     # The data's texts, for the gettext builder only: removed for every other.
     app.add_node(translation.awards_messages)
+    app.add_transform(translation.MessagesReady)  # their texts, after Sphinx's Locale transform
     app.connect("doctree-resolved", translation.drop_messages)
     app.add_directive("awards-summary", directives.AwardsSummary)
     app.add_directive("awards-legend", directives.AwardsLegend)
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> None:
     app.connect("missing-reference", domain.resolve_card_label)  # :ref:`award-ID`
     app.connect("env-check-consistency", domain.warn_labels_named_like_cards)
     app.connect("doctree-read", anchors.unique_card_anchors)
+    app.connect("doctree-read", archive_links.link_archive_rows)  # each archive row to its year
 
     app.connect("env-get-outdated", _outdated_documents)
     app.connect("env-before-read-docs", datafiles.note_pages_to_read)

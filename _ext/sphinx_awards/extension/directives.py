@@ -153,10 +153,11 @@ class _AwardsDirective(SphinxDirective):
         memo = self.state.memo
         reported: set[str] = getattr(memo, "awards_refused_translations", set())
         memo.awards_refused_translations = reported
-        for message in translation.refused:
+        for message, where in translation.refused:
             if message not in reported:
                 reported.add(message)
-                self.warn(message, "translation")
+                location = where or self.get_location()
+                logger.warning(shown(message), location=location, type="awards", subtype="translation")
         from ..text.language import Language, TextLanguages
 
         site = Language(self.config.language or "en")
@@ -289,7 +290,7 @@ class AwardsArchive(_AwardsDirective):
                 continue
             data, languages = self.translated(original)
             levels = str(render.variables(data, data.awards, languages)["levels"])
-            rows.append(render.ArchiveRow(data.title, len(data.awards), levels))
+            rows.append(render.ArchiveRow(data.title, len(data.awards), levels, data.path))
             messages.append(messages_node(original._replace(awards=())))  # its title, for gettext
         if not rows:
             return []

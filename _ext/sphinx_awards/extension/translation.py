@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import init as init_locale
+from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 
 if TYPE_CHECKING:
@@ -122,7 +123,9 @@ class Translation(NamedTuple):
 
     data: AwardsData
     translated: frozenset[str] = frozenset()
-    refused: tuple[str, ...] = ()
+    #: Each refusal and where its translation is written (``file.po:line``,
+    #: "" where the ``.po`` file is not found: then the directive is named).
+    refused: tuple[tuple[str, str], ...] = ()
 
 
 def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
@@ -146,11 +149,13 @@ def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
     # Imported here: only a translated page needs them.
     from ..data import arguments
     from ..data.textchecks import is_text, text_problem
+    from ..text.language import Language
     from ..text.quoting import quote
-    from ..text.template_checks import template_error
+    from ..text.template_checks import template_error, translation_problem
 
+    site = Language(env.config.language)
     translated: set[str] = set()
-    refused: list[str] = []
+    refused: list[tuple[str, str]] = []
     level_ids = [level.id for level in data.levels]
     allowed = {in_level: arguments.arguments(level_ids, in_level=in_level) for in_level in (False, True)}
 
@@ -164,10 +169,17 @@ def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
             error = template_error(translation, allowed[template])
             if error is not None:
                 problem = f"{error[0]} (at character {error[1] + 1})"
+            else:
+                problem = translation_problem(text, translation, site)
         if problem is not None:
+            where = po_location(directories, env.config.language, textdomain, text)
+            catalog_name = f"the {textdomain!r} catalog" if not where else "this catalog"
             refused.append(
-                f"the translation of {quote(text)} in the {textdomain!r} catalog is refused: {problem}; "
-                "the text is shown untranslated until the .po file is fixed"
+                (
+                    f"the translation of {quote(text)} in {catalog_name} is refused: {problem}; "
+                    "the text is shown untranslated until the .po file is fixed",
+                    where,
+                )
             )
             return text
         translated.add(translation)
@@ -175,6 +187,28 @@ def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
 
     translated_data = map_texts(data, look_up, look_up)
     return Translation(translated_data, frozenset(translated), tuple(refused))
+
+
+def po_location(directories: list[Path], language: str, textdomain: str, msgid: str) -> str:
+    """``path/to/index.po:12``, the line of ``msgid`` in the page's ``.po``
+    file (read only when a translation is refused), or "" where there is none."""
+    for directory in directories:
+        po = directory / language / "LC_MESSAGES" / f"{textdomain}.po"
+        lines = _msgid_lines(po)
+        if msgid in lines:
+            return f"{po}:{lines[msgid]}"
+    return ""
+
+
+def _msgid_lines(path: Path) -> dict[str, int]:
+    from babel.messages.pofile import read_po
+
+    try:
+        with path.open("rb") as file:
+            catalog = read_po(file)
+    except (OSError, ValueError):
+        return {}
+    return {str(message.id): message.lineno for message in catalog if message.id and message.lineno}
 
 
 class awards_messages(nodes.Element, addnodes.translatable):
@@ -188,7 +222,21 @@ class awards_messages(nodes.Element, addnodes.translatable):
         """Nothing to do: the directive rendered the translation already."""
 
     def extract_original_messages(self) -> Sequence[str]:
-        return list(self["texts"])
+        """The texts, for the gettext builder; none while the page is read,
+        when Sphinx's ``Locale`` transform would parse each translation as
+        reST (a translation's ``*`` is text, not emphasis): ``MessagesReady``
+        runs after it."""
+        return list(self["texts"]) if self.get("ready") else []
+
+
+class MessagesReady(SphinxTransform):
+    """After Sphinx's ``Locale`` transform (priority 20): the texts can be extracted."""
+
+    default_priority = 21
+
+    def apply(self, **kwargs: object) -> None:
+        for node in self.document.findall(awards_messages):
+            node["ready"] = True
 
 
 def messages_node(data: AwardsData) -> awards_messages:

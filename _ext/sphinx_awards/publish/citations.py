@@ -47,9 +47,11 @@ _BRACE = re.compile("[{}]")
 
 
 def paper_year(data: AwardsData, award: Award) -> int | None:
-    """The paper's year, else the event's (its first date's)."""
+    """The paper's year (or its date's), else the event's (its first date's)."""
     if award.year is not None:
         return award.year
+    if award.date is not None:
+        return award.date.year
     date = data.first_date
     return date.year if date is not None else None
 
@@ -108,7 +110,9 @@ def csl_item(data: AwardsData, award: Award) -> dict[str, Any]:
         optional["archive"], optional["archive_location"] = "arXiv", award.arxiv
     item.update((key, value) for key, value in optional.items() if value)
     year = paper_year(data, award)
-    if year is not None:
+    if award.date is not None:
+        item["issued"] = {"date-parts": [[award.date.year, award.date.month, award.date.day]]}
+    elif year is not None:
         item["issued"] = {"date-parts": [[year]]}
     return item
 
@@ -206,7 +210,12 @@ def ris_record(data: AwardsData, award: Award) -> str:
     year = paper_year(data, award)
     if year is not None:
         lines.append(("PY", str(year)))
-    lines += [("DO", award.doi), ("UR", award.url), ("AB", award.abstract)]
+    if award.date is not None:
+        lines.append(("DA", award.date.strftime("%Y/%m/%d")))
+    # RIS has no tag for an arXiv id: its address is a second UR.
+    arxiv = f"https://arxiv.org/abs/{award.arxiv}" if award.arxiv else ""
+    lines += [("DO", award.doi), ("UR", award.url), ("UR", arxiv if arxiv != award.url else "")]
+    lines += [("L1", award.link_of("pdf")), ("AB", award.abstract)]
     lines += [("KW", tag) for tag in tags(award)]
     lines += [("N1", level_name(data, award)), ("ER", "")]
     return "".join(f"{tag}  - {value}\n" for tag, value in lines if value or tag == "ER")

@@ -70,6 +70,9 @@ def _paper_fields(award: Award) -> dict[str, Any]:
         "doi": award.doi,
         "arxiv": award.arxiv,
         "abstract": award.abstract,
+        "date": award.date.isoformat() if award.date is not None else None,
+        "openreview": award.openreview,
+        **{kind: award.link_of(kind) for kind in ("pdf", "code", "video", "slides")},
     }
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import urljoin
 
 from sphinx.util import logging
 
@@ -29,8 +30,8 @@ from ..extension.domain import awards_domain
 from ..render.card import CardView, Part, Text, writes_award_pages
 from ..render.card_html import card_html, cite_menu
 from ..render.metadata import ld_script, scholarly_article
-from . import outputs
-from .citations import paper_year, venue
+from ..render.words import _
+from .citations import bibtex_entry, paper_year, venue
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -119,25 +120,28 @@ def theme_title(text: str) -> str:
     return escape(text.replace("</", "<" + _WORD_JOINER + "/"))
 
 
-def scholar_tags(data: AwardsData, award: Award) -> str:
+def scholar_tags(data: AwardsData, award: Award, page_url: str = "", image: str = "") -> str:
     """Google Scholar's ``citation_*`` tags (title, authors in order, the
-    paper's date and venue, DOI, PDF), Open Graph's, and a description; no
+    paper's date and venue, DOI, arXiv id, PDF), Open Graph's (with the
+    page's address and the site's image where known), and a description; no
     tag left empty."""
     tags: list[tuple[str, str, str]] = [("name", "citation_title", award.title)]
     tags += [("name", "citation_author", name) for name in award.authors if not is_et_al(name)]
     tags.append(("name", "citation_publication_date", _publication_date(data, award)))
     tags.append(("name", "citation_conference_title", venue(data, award)))
     tags.append(("name", "citation_doi", award.doi))
-    pdf = next(
-        (url for url in (award.url, *(link.url for link in award.links)) if url.endswith(".pdf")), None
-    )
-    if pdf is not None:
-        tags.append(("name", "citation_pdf_url", pdf))
+    tags.append(("name", "citation_arxiv_id", award.arxiv))
+    # The full text: the data's PDF, else a link to a .pdf file.
+    links = (award.url, *(link.url for link in award.links))
+    pdf = award.link_of("pdf") or next((url for url in links if url.endswith(".pdf")), "")
+    tags.append(("name", "citation_pdf_url", pdf))
     tags += [
         ("name", "description", award.summary),
         ("property", "og:title", award.title),
         ("property", "og:type", "article"),
         ("property", "og:description", award.summary),
+        ("property", "og:url", page_url),
+        ("property", "og:image", image),
     ]
     return "\n".join(
         f'<meta {kind}="{name}" content="{escape(value)}" />' for kind, name, value in tags if value
@@ -145,7 +149,9 @@ def scholar_tags(data: AwardsData, award: Award) -> str:
 
 
 def _publication_date(data: AwardsData, award: Award) -> str:
-    """The paper's year (Scholar takes a year alone), else the event's date."""
+    """The paper's date or year (Scholar takes a year alone), else the event's date."""
+    if award.date is not None:
+        return award.date.strftime("%Y/%m/%d")
     if award.year is not None:
         return str(award.year)
     dated = data.first_date
@@ -154,10 +160,12 @@ def _publication_date(data: AwardsData, award: Award) -> str:
 
 def _paper_record(data: AwardsData, award: Award) -> tuple[tuple[str, Part], ...]:
     """What an award's page says right under the authors: where and when the
-    paper was published ("NIPS 2013, 2013"), and the awards it is one of
+    paper was published ("NIPS 2013"; the year apart where the venue does not
+    name it), and the awards it is one of
     ("NeurIPS 2023 Paper Awards"), the year of both in view. Only what the
     data says of the paper: the event's year is not the paper's."""
-    published = ", ".join(part for part in (award.venue, str(award.year or "")) if part)
+    year = str(award.year or "")
+    published = ", ".join(part for part in (award.venue, "" if year in award.venue else year) if part)
     record = [("award-venue", Text(published))] if published else []
     return (*record, ("award-event", Text(data.title)))
 
@@ -167,18 +175,50 @@ def _json_ld(view: CardView, data: AwardsData) -> str:
     article = {"@context": "https://schema.org", **scholarly_article(view), "headline": award.title}
     article["isPartOf"] = {"@type": "CreativeWork", "name": venue(data, award)}
     year = paper_year(data, award)
-    if year is not None:
+    if award.date is not None:
+        article["datePublished"] = award.date.isoformat()
+    elif year is not None:
         article["datePublished"] = str(year)
     return ld_script(article)
 
 
 def page_body(view: CardView, data: AwardsData, own_url: str) -> str:
     """An award page's content: its card, unfolded, with the paper's record
-    under the authors and its Cite menu, then its JSON-LD."""
+    under the authors and its Cite menu; the authors' abstract where the data
+    has it; the BibTeX entry, shown to select and copy; its JSON-LD."""
+    award = view.award
     card = card_html(
-        view, "", fold_authors=False, cite=cite_menu(cite_base(own_url)), lead=_paper_record(data, view.award)
+        view, "", fold_authors=False, cite=cite_menu(cite_base(own_url)), lead=_paper_record(data, award)
     )
-    return f'<section class="awards-page">\n{card}{_json_ld(view, data)}</section>\n'
+    auto = ' dir="auto"' if view.isolate else ""
+    heading = _("Abstract")  # not inside the f-string, where pybabel cannot see it
+    abstract = (
+        f'<h2>{escape(str(heading))}</h2>\n<p class="award-abstract"{auto}>{escape(award.abstract)}</p>\n'
+        if award.abstract
+        else ""
+    )
+    bibtex = (
+        f'<h2 id="{view.anchor}--bibtex">BibTeX</h2>\n'
+        # Wrapped (the stylesheet), so it never scrolls and needs no focus.
+        f'<pre class="award-bibtex">'
+        f"{escape(bibtex_entry(data, award))}</pre>\n"
+    )
+    return f'<section class="awards-page">\n{card}{abstract}{bibtex}{_json_ld(view, data)}</section>\n'
+
+
+def _shared_addresses(app: Sphinx, name: str) -> tuple[str, str]:
+    """The page's own address and the site's image, absolute, for Open Graph:
+    from ``html_baseurl`` (which also gives the page its canonical link), else
+    sphinxext-opengraph's ``ogp_site_url`` and ``ogp_image``; "" without a base."""
+    config = app.config
+    base = config.html_baseurl or str(getattr(config, "ogp_site_url", "") or "")
+    if not base:
+        return "", ""
+    base = base.rstrip("/") + "/"
+    image = str(getattr(config, "ogp_image", "") or "")
+    if image and "://" not in image:
+        image = urljoin(base, image)
+    return urljoin(base, app.builder.get_target_uri(name)), image
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -197,7 +237,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         context = {
             "title": theme_title(f"{award.title} — {data.title}"),  # the award's own year shows
             "body": page_body(view, data, own_url),
-            "metatags": scholar_tags(data, award),
+            "metatags": scholar_tags(data, award, *_shared_addresses(app, name)),
             "awards_page": True,
         }
         yield name, context, "page.html"
@@ -235,31 +275,3 @@ def write_citations(app: Sphinx, exception: Exception | None) -> None:
         Path(f"{base}.ris").write_text(ris_record(data, award), encoding="utf-8")
         csl = json.dumps([csl_item(data, award)], ensure_ascii=False, indent=1) + "\n"
         Path(f"{base}.csl.json").write_text(csl, encoding="utf-8")
-
-
-def made_now(app: Sphinx) -> set[str]:
-    """Every file, relative to the output folder, this build's exports and award pages make."""
-    from .exports import FILE_NAMES, makes_exports
-
-    made: set[str] = set(FILE_NAMES.values()) if makes_exports(app) else set()
-    outdir = Path(app.outdir)
-    builder = cast("StandaloneHTMLBuilder", app.builder)  # award pages: html and dirhtml only
-    for _, _, page in award_pages(app):
-        made.add(Path(builder.get_outfilename(page)).relative_to(outdir).as_posix())
-        made.update(citation_base(app, page) + suffix for suffix in CITATION_SUFFIXES)
-    return made
-
-
-def remove_stale_outputs(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``, after the files are written: what the last build
-    wrote and this one did not (a removed page's awards, a renamed award's page)."""
-    if exception is not None or app.builder.format != "html":
-        return
-    outfile = getattr(app.builder, "get_outfilename", None)  # every HTML builder of Sphinx's
-    outdir = Path(app.outdir)
-    documents = (
-        {Path(outfile(docname)).relative_to(outdir).as_posix() for docname in app.env.all_docs}
-        if outfile is not None
-        else set()
-    )
-    outputs.remove_stale_outputs(app, made_now(app), documents)

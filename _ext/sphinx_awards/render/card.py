@@ -62,6 +62,15 @@ class CardView(NamedTuple):
     source: str = ""
     #: The award's own page (``pages.py``), by name.
     page: str = ""
+    #: The data's language (BCP 47) where the page is in another one, and the
+    #: texts translated for the page: each other text is marked ``lang``, so
+    #: that a screen reader reads it with the right voice.
+    data_lang: str = ""
+    translated: frozenset[str] = frozenset()
+
+    def lang_of(self, text: str) -> str:
+        """`` lang="en"`` for a data text in another language than the page's."""
+        return f' lang="{self.data_lang}"' if self.data_lang and text not in self.translated else ""
 
     @classmethod
     def of(cls, data: AwardsData, award: Award, heading_level: int, languages: TextLanguages) -> CardView:
@@ -74,6 +83,7 @@ class CardView(NamedTuple):
         """The views of one file's awards: what they share (labels, language,
         the themes, tracks and levels by id) is looked up once, not per card."""
         heading, direction, isolate = min(heading_level, 6), languages.direction, languages.isolate
+        data_lang = "" if languages.same_language else languages.data.code.replace("_", "-")
         view_paper = label(data.labels.view_paper, str(_("View paper")), languages)
         et_al = label(data.labels.et_al, str(_("et al.")), languages)
         from ..data.model import by_id  # not at import: a no-op build loads no model
@@ -98,6 +108,8 @@ class CardView(NamedTuple):
                 isolate=isolate,
                 source=data.path,
                 page=award_page(anchor),
+                data_lang=data_lang,
+                translated=languages.translated,
             )
 
         return view
@@ -195,17 +207,34 @@ def card_parts(view: CardView, lead: tuple[tuple[str, Part], ...] = ()) -> list[
         ("award-tags", Tags(award.tags)),
         ("award-description", Text(award.description)),
     ]
+    # Each address once: a typed link that is the paper's main one is not repeated.
+    typed = (
+        link._replace(label=link_label(link.label)) for link in award.typed_links if link.url != award.url
+    )
+    shown = (*typed, *award.links)
     links = (
         "award-links",
         Links(
-            ((view.view_paper, award.url), *((link.label, link.url) for link in award.links)),
+            ((view.view_paper, award.url), *((link.label, link.url) for link in shown)),
             view.source,
-            (award.url_line, *(link.line for link in award.links)),
+            (award.url_line, *(link.line for link in shown)),
         ),
     )
     if lead:
         return [authors, *lead, *rest, links]
     return [*rest, authors, links]
+
+
+def link_label(kind: str) -> str:
+    """The words of a typed link (``pdf``, ``code``...), in the site's language."""
+    words = {
+        "pdf": _("PDF"),
+        "openreview": _("OpenReview"),
+        "code": _("Code"),
+        "video": _("Video"),
+        "slides": _("Slides"),
+    }
+    return str(words[kind])
 
 
 def accent_style(light: str, dark: str) -> str:

@@ -73,18 +73,18 @@ def _tag_html(tag: Tag) -> str:
 def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool) -> str:
     auto = ' dir="auto"' if view.isolate else ""
     if isinstance(part, Text):
-        return f'<p class="{css_class}"{auto}>{escape(part.text)}</p>'
+        return f'<p class="{css_class}"{auto}{view.lang_of(part.text)}>{escape(part.text)}</p>'
     if isinstance(part, Badge):
         # Not <b>/<strong>: a paragraph that opens in bold reads as a heading
         # written without heading markup (HTML_CodeSniffer's H42).
-        badge = f'<span class="award-level">{escape(part.level)}</span>'
+        badge = f'<span class="award-level"{view.lang_of(part.level)}>{escape(part.level)}</span>'
         if part.track:
             badge += _HIDDEN.format(" · ") + _track_html(part)
         return f'<p class="{css_class}">{badge}</p>'
     if isinstance(part, Tags):
         return (
             f'<ul class="{css_class}">'
-            + "".join(f"<li{auto}>{_tag_html(tag)}</li>" for tag in part.tags)
+            + "".join(f"<li{auto}{view.lang_of(tag.text)}>{_tag_html(tag)}</li>" for tag in part.tags)
             + "</ul>"
         )
     if isinstance(part, Authors):
@@ -101,13 +101,15 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
     # A list (several links in a row are a list, HTML_CodeSniffer's H48),
     # each link named by its text and the card's title ("View paper <title>").
     items = []
+    data_labels = {link.label for link in view.award.links}
     for number, (text, url) in enumerate(part.links):
+        lang = view.lang_of(text) if text in data_labels else ""
         own_id = joined(view.anchor, f"link-{number}" if number else "paper")
         separator = _HIDDEN.format("· ") if number else ""
         arrow = "" if number else _HIDDEN.format(" ↗\ufe0e")  # text, not emoji, presentation
         named_by = f"{own_id} {joined(view.anchor, 'title')}"
         items.append(
-            f'<li>{separator}<a href="{escape(url)}" id="{own_id}" aria-labelledby="{named_by}">'
+            f'<li>{separator}<a href="{escape(url)}" id="{own_id}" aria-labelledby="{named_by}"{lang}>'
             f"{_isolated(view, escape(text))}{arrow}</a></li>"
         )
     return f'<ul class="{css_class}">' + "".join(items) + "</ul>"
@@ -157,7 +159,7 @@ def card_html(
     return bmp_html(
         f'<article class="award-card" id="{view.anchor}" aria-labelledby="{title_id}"'
         f' data-awards-theme="{view.theme_key}" style="{view.accent_style}"{direction}>\n'
-        f'<{h} id="{title_id}"{auto}>{title}</{h}>{permalink}\n'
+        f'<{h} id="{title_id}"{auto}{view.lang_of(view.award.title)}>{title}</{h}>{permalink}\n'
         f"{parts}\n</article>\n"
     )
 

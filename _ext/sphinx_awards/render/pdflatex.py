@@ -1,4 +1,4 @@
-"""Card text that pdflatex can set.
+"""Card text that pdflatex (and the Japanese engines) can set.
 
 XeLaTeX and LuaLaTeX read any Unicode and at worst log a missing glyph;
 pdflatex (Sphinx's default engine, and Read the Docs' for English) stops
@@ -53,21 +53,27 @@ PLAIN_FORMS = {
 }  # fmt: skip
 
 
-def _settable(char: str) -> bool:
+#: What the Japanese engines (upLaTeX, Sphinx's default for ``ja``, and
+#: pLaTeX) set besides: CJK punctuation, kana, the unified ideographs, full-width forms.
+_JAPANESE_RANGES = ((0x3000, 0x30FF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF))
+
+
+def _settable(char: str, japanese: bool = False) -> bool:
     code = ord(char)
-    return char in _SETTABLE or any(low <= code <= high for low, high in _SETTABLE_RANGES)
+    ranges = (*_SETTABLE_RANGES, *_JAPANESE_RANGES) if japanese else _SETTABLE_RANGES
+    return char in _SETTABLE or any(low <= code <= high for low, high in ranges)
 
 
 @cache
-def _replacement(char: str) -> str | None:
-    """The character's plain form pdflatex can set (its base letter), or None."""
-    if _settable(char):
+def _replacement(char: str, japanese: bool = False) -> str | None:
+    """The character's plain form the engine can set (its base letter), or None."""
+    if _settable(char, japanese):
         return char
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    return base if base and all(_settable(c) for c in base) else None
+    return base if base and all(_settable(c, japanese) for c in base) else None
 
 
-def settable_parts(text: str) -> tuple[list[str | tuple[str]], int]:
+def settable_parts(text: str, japanese: bool = False) -> tuple[list[str | tuple[str]], int]:
     """``text`` as plain strings and 1-tuples of the characters that have a
     form of their own (``LATEX_FORMS``, ``PLAIN_FORMS``), and how many
     characters were left out."""
@@ -75,12 +81,12 @@ def settable_parts(text: str) -> tuple[list[str | tuple[str]], int]:
     plain: list[str] = []
     dropped = 0
     for char in text:
-        if char in LATEX_FORMS and not _settable(char):
+        if char in LATEX_FORMS and not _settable(char, japanese):
             parts.extend(["".join(plain)] if plain else [])
             plain = []
             parts.append((char,))
             continue
-        replacement = _replacement(char)
+        replacement = _replacement(char, japanese)
         if replacement is None:
             dropped += 1
         else:
@@ -89,9 +95,9 @@ def settable_parts(text: str) -> tuple[list[str | tuple[str]], int]:
     return parts, dropped
 
 
-def plain_text(text: str) -> tuple[str, int]:
-    """``text`` in characters pdflatex sets, and how many were left out."""
-    parts, dropped = settable_parts(text)
+def plain_text(text: str, japanese: bool = False) -> tuple[str, int]:
+    """``text`` in characters the engine sets, and how many were left out."""
+    parts, dropped = settable_parts(text, japanese)
     return "".join(PLAIN_FORMS[part[0]] if isinstance(part, tuple) else part for part in parts), dropped
 
 
@@ -99,13 +105,15 @@ class PdflatexText(SphinxPostTransform):
     """Our blocks' text, made settable for pdflatex (added for that engine only)."""
 
     default_priority = 6  # after ExpandCards
+    #: upLaTeX and pLaTeX: kana and kanji too.
+    japanese = False
 
     def run(self, **kwargs: Any) -> None:
         dropped = 0
         for text in list(self.document.findall(nodes.Text)):
             if not in_our_block(text):
                 continue
-            parts, count = settable_parts(str(text))
+            parts, count = settable_parts(str(text), self.japanese)
             dropped += count
             if parts == [str(text)]:
                 continue
@@ -127,13 +135,19 @@ class PdflatexText(SphinxPostTransform):
                 heading.children = [nodes.Text(block["ids"][0])]
         for abbreviation in self.document.findall(nodes.abbreviation):
             if abbreviation.get("explanation") and in_our_block(abbreviation):
-                abbreviation["explanation"], count = plain_text(abbreviation["explanation"])
+                abbreviation["explanation"], count = plain_text(abbreviation["explanation"], self.japanese)
                 dropped += count
         if dropped:
             logger.info(
-                f"sphinx_awards: left out {dropped} character(s) pdflatex cannot set in "
-                f"{self.env.docname!r}; latex_engine = 'xelatex' or 'lualatex' sets them"
+                f"sphinx_awards: left out {dropped} character(s) {self.env.config.latex_engine} cannot "
+                f"set in {self.env.docname!r}; latex_engine = 'xelatex' or 'lualatex' sets them"
             )
+
+
+class JapaneseLatexText(PdflatexText):
+    """The same for upLaTeX and pLaTeX, which also set Japanese."""
+
+    japanese = True
 
 
 def in_our_block(node: nodes.Node) -> bool:
@@ -146,5 +160,9 @@ def in_our_block(node: nodes.Node) -> bool:
 
 
 def use_settable_text(app: Any) -> None:
-    if app.builder.name == "latex" and app.config.latex_engine == "pdflatex":
+    if app.builder.name != "latex":
+        return
+    if app.config.latex_engine == "pdflatex":
         app.add_post_transform(PdflatexText)
+    elif app.config.latex_engine in ("platex", "uplatex"):
+        app.add_post_transform(JapaneseLatexText)

@@ -136,7 +136,7 @@ def summary(
     data: AwardsData, awards: Iterable[Award], heading_level: int, languages: TextLanguages
 ) -> awards_summary:
     fill = _Filler(variables(data, awards, languages), languages)
-    node = _verbatim(awards_summary(classes=["awards-summary"]), languages)
+    node = _verbatim(awards_summary(classes=["awards-summary"], awards_data=data.path), languages)
     node += _heading(data.title, heading_level, "awards-summary__title")
     if data.lede:
         node += paragraph("awards-summary__lede", fill(data.lede))
@@ -257,6 +257,8 @@ class ArchiveRow(NamedTuple):
     title: str
     papers: int
     levels: str
+    #: The data file: the row links to where the page shows its summary.
+    path: str = ""
 
 
 def archive(rows: list[ArchiveRow], languages: TextLanguages) -> awards_summary:
@@ -266,7 +268,8 @@ def archive(rows: list[ArchiveRow], languages: TextLanguages) -> awards_summary:
     for row in rows:
         count = ngettext("{papers} paper", "{papers} papers", row.papers)
         count = count.replace("{papers}", languages.site.number(row.papers))
-        words: list[nodes.Node | str] = [nodes.strong(row.title, row.title), " — ", count]
+        title = nodes.strong(row.title, row.title, awards_data=row.path)
+        words: list[nodes.Node | str] = [title, " — ", count]
         if row.levels:
             words.append(f" ({row.levels})")
         items.append(_item(paragraph("awards-archive__row", *words)))

@@ -52,27 +52,37 @@
   };
 
   // -- cite: a copy button beside each download (the link is the fallback) --
+  // and above an award page's BibTeX (which can also be selected)
+  const copyButton = (what, text) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "award-cite__copy";
+    button.textContent = script.dataset.copy;
+    button.setAttribute("aria-label", `${script.dataset.copy} ${what}`);
+    button.onclick = async () => {
+      try {
+        await navigator.clipboard.writeText(await text());
+        announce(script.dataset.copied);
+        button.dataset.done = "copied";
+      } catch {
+        // file:// pages cannot fetch; a browser may refuse the clipboard
+        announce(script.dataset.copyFailed);
+        button.dataset.done = "failed";
+      }
+    };
+    return button;
+  };
   if (script.dataset.copy) {
     for (const link of document.querySelectorAll(".award-cite a[download]")) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "award-cite__copy";
-      button.textContent = script.dataset.copy;
-      button.setAttribute("aria-label", `${script.dataset.copy} ${link.textContent}`);
-      button.onclick = async () => {
-        try {
-          const response = await fetch(link.href);
-          if (!response.ok) throw response.status;
-          await navigator.clipboard.writeText(await response.text());
-          announce(script.dataset.copied);
-          button.dataset.done = "copied";
-        } catch {
-          // file:// pages cannot fetch; a browser may refuse the clipboard
-          announce(script.dataset.copyFailed);
-          button.dataset.done = "failed";
-        }
+      const fetched = async () => {
+        const response = await fetch(link.href);
+        if (!response.ok) throw response.status;
+        return response.text();
       };
-      link.after(" ", button);
+      link.after(" ", copyButton(link.textContent, fetched));
+    }
+    for (const pre of document.querySelectorAll("pre.award-bibtex")) {
+      pre.before(copyButton("BibTeX", async () => pre.textContent));
     }
   }
 

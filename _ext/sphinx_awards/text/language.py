@@ -46,11 +46,15 @@ class Language(NamedTuple):
         return str(self.babel_locale.ordinal_form(number))
 
     def number(self, number: int, style: str = "") -> str:
+        """The number as the language writes it by default (CLDR): its
+        grouping, and its own digits where its default numbering system is
+        not Latin (Persian ``۱۲``, Bengali ``১২``, Marathi ``१२``)."""
         from babel.numbers import format_decimal, format_percent
 
-        if style == "percent":
-            return str(format_percent(number, locale=self.babel_locale))
-        return str(format_decimal(number, locale=self.babel_locale))
+        locale = self.babel_locale
+        format_number = format_percent if style == "percent" else format_decimal
+        written = str(format_number(number, locale=locale, numbering_system="default"))
+        return written.translate(_digits(str(getattr(locale, "default_numbering_system", "latn"))))
 
     @property
     def number_words(self) -> dict[str, list[str]]:
@@ -80,6 +84,32 @@ class Language(NamedTuple):
         from babel.dates import format_date
 
         return str(format_date(day, format="long", locale=self.babel_locale))
+
+
+#: The first digit of each numbering system a CLDR locale has as its default
+#: (Babel formats in Latin digits only); the other nine follow it in Unicode.
+#: ``tests/ext/test_number_words.py`` compares them with ICU's.
+DIGIT_ZERO = {
+    "arab": "\u0660",  # ARABIC-INDIC
+    "arabext": "\u06f0",  # EXTENDED ARABIC-INDIC
+    "beng": "\u09e6",
+    "deva": "\u0966",
+    "mymr": "\u1040",
+    "tibt": "\u0f20",
+    "olck": "\u1c50",
+    "mtei": "\uabf0",
+    "nkoo": "\u07c0",
+    "cakm": "\U00011136",
+    "adlm": "\U0001e950",
+    "hmnp": "\U0001e140",
+}
+
+
+@cache
+def _digits(system: str) -> dict[int, str]:
+    """``str.translate``'s table from Latin digits to the system's (none for latn)."""
+    zero = DIGIT_ZERO.get(system)
+    return {} if zero is None else {ord("0") + index: chr(ord(zero) + index) for index in range(10)}
 
 
 @cache
