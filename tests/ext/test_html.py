@@ -27,6 +27,14 @@ def test_one_article_per_award_with_its_id(page):
     assert [card["id"] for card in cards] == ["first-paper", "second-paper", "third-paper"]
 
 
+def test_the_grid_has_no_class_a_theme_styles(page):
+    """Bootstrap's ``.container`` (a width, padding, a clearfix whose boxes
+    become grid cells) and docutils' own classes never reach the grid."""
+    grids = page.select(".awards-grid")
+    assert grids and all(grid["class"] == ["awards-grid"] for grid in grids)
+    assert all(child.name == "article" for grid in grids for child in grid.find_all(recursive=False))
+
+
 def test_sections_follow_the_levels_in_data_order(page):
     groups = page.select("section.awards-group")
     assert [group.find(["h2", "h3"]).get_text(strip=True) for group in groups] == [

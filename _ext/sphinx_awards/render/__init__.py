@@ -24,7 +24,7 @@ def setup(app: Sphinx) -> None:
     # Nodes, with a visitor pair for every writer (nodes.py): HTML gets real
     # headings, <header>, <section>, <time>; the others rubrics and plain blocks.
     block, html_block, rubric = nodes.CHILDREN, nodes.BLOCK_HTML, nodes.RUBRIC
-    for section in (nodes.awards_summary, nodes.awards_legend, nodes.awards_group):
+    for section in (nodes.awards_summary, nodes.awards_legend, nodes.awards_group, nodes.awards_grid):
         app.add_node(section, html=html_block, latex=block, text=block, man=block, texinfo=block)
     app.add_node(
         nodes.award_block, html=html_block, latex=nodes.CARD_LATEX, text=block, man=block, texinfo=block

@@ -46,6 +46,12 @@ class awards_group(awards_block_base):
     html_tag = "section"
 
 
+class awards_grid(awards_block_base):
+    """The cards of a group. Not docutils' ``container``: its HTML class is
+    also a layout class of many themes (Bootstrap's ``.container`` sets a
+    width, padding and a clearfix whose boxes would become grid cells)."""
+
+
 class award_card(nodes.General, nodes.Element):
     """One awarded paper, compact: a ``CardView`` in ``card`` and one Text child
     with its words. HTML renders it directly; other builders get it expanded

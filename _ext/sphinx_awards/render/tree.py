@@ -20,6 +20,7 @@ from . import counts
 from .card import CardView, accent_style, card_node
 from .nodes import (
     awards_decoration,
+    awards_grid,
     awards_group,
     awards_heading,
     awards_legend,
@@ -177,8 +178,8 @@ def legend(
 # -- cards ---------------------------------------------------------------------
 
 
-def _grid(awards: Iterable[Award], view: Callable[[Award], CardView]) -> nodes.container:
-    grid = nodes.container(classes=["awards-grid"])
+def _grid(awards: Iterable[Award], view: Callable[[Award], CardView]) -> awards_grid:
+    grid = awards_grid(classes=["awards-grid"])
     grid.extend(card_node(view(award)) for award in awards)
     return grid
 
@@ -187,7 +188,7 @@ def _group(
     title: str,
     subtitle: str,
     css_class: str,
-    grid: nodes.container,
+    grid: awards_grid,
     heading_level: int,
     languages: TextLanguages,
 ) -> awards_group:
