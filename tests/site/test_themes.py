@@ -44,6 +44,9 @@ THEMES = {
     "shibuya": True,
     "awesome": True,
     "insipid": False,
+    "sphinxdoc": False,
+    "agogo": False,
+    "haiku": False,
 }
 #: Warnings a theme's own code gives on any site with a domain whose objects'
 #: display names differ from their names (named in the Sphinx themes page).

@@ -8,17 +8,57 @@
 
   // -- mode: dark when the page's own text is light, in any theme ------------
   const probe = document.querySelector(".awards-summary, .awards-legend, .awards-group, .award-card");
+  const canvas = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+  const rgba = (color) => {
+    canvas.clearRect(0, 0, 1, 1);
+    canvas.fillStyle = color; // any CSS colour, read back as sRGB
+    canvas.fillRect(0, 0, 1, 1);
+    return [...canvas.getImageData(0, 0, 1, 1).data];
+  };
   const luminance = (color) => {
-    const ctx = document.createElement("canvas").getContext("2d");
-    ctx.fillStyle = color; // any CSS colour, read back as sRGB
-    ctx.fillRect(0, 0, 1, 1);
-    const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+    const [r, g, b] = rgba(color);
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+
+  // -- links: at least 4.5:1 (WCAG AA) against what is behind them -----------
+  // A theme's link colour that falls short there is replaced, in our markup
+  // only, by the one of two accessible blues that stands out more.
+  const FLOOR = 4.5, BLUES = ["#1a55a8", "#8cb8ff"];
+  const relative = ([r, g, b]) => {
+    const linear = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const contrast = (a, b) => {
+    const [light, dark] = [relative(a), relative(b)].sort((x, y) => y - x);
+    return (light + 0.05) / (dark + 0.05);
+  };
+  const behind = (element) => {
+    // The backgrounds up to the first opaque one, laid over each other.
+    const layers = [];
+    for (let e = element; e; e = e.parentElement) {
+      const color = rgba(getComputedStyle(e).backgroundColor);
+      if (color[3]) layers.push(color);
+      if (color[3] === 255) break;
+    }
+    return layers.reduceRight((under, [r, g, b, a]) => {
+      const alpha = a / 255;
+      return [r, g, b].map((c, i) => c * alpha + under[i] * (1 - alpha));
+    }, [255, 255, 255]);
+  };
+  const floorLinks = () => {
+    for (const link of document.querySelectorAll(".award-card a[href], .awards-summary a[href]")) {
+      link.style.removeProperty("color");
+      const back = behind(link);
+      if (contrast(rgba(getComputedStyle(link).color), back) >= FLOOR) continue;
+      const best = [...BLUES, "#000", "#fff"].find((color) => contrast(rgba(color), back) >= FLOOR);
+      link.style.setProperty("color", best);
+    }
   };
   const followMode = () => {
     if (!probe) return;
     const dark = luminance(getComputedStyle(probe.parentElement || probe).color) > 127;
     root.dataset.awardsScheme = dark ? "dark" : "light";
+    floorLinks();
   };
   followMode();
   // Themes switch modes by attributes on <html> or <body>, or follow the system.
