@@ -520,6 +520,29 @@ def test_printing_leaves_out_every_cite_menu(open_page):
     assert shown == 0
 
 
+ACCENT_CONTRAST_ON_WHITE = """elements => elements.map(e => {
+    const canvas = document.createElement("canvas").getContext("2d");
+    canvas.fillStyle = getComputedStyle(e).getPropertyValue("--awards-accent").trim();
+    canvas.fillRect(0, 0, 1, 1);
+    const lin = c => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    const [r, g, b] = canvas.getImageData(0, 0, 1, 1).data;
+    return 1.05 / (0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b) + 0.05);
+})"""
+
+
+def test_printing_from_dark_mode_uses_the_light_accents(open_page):
+    """Paper is white: printed from a dark page, every theme's accent (the
+    cards' bars and badges, the legend's swatches) is its light colour, at
+    3:1 at least against the paper, as WCAG asks of such shapes."""
+    page = open_page("index.html", dark=True)
+    on_screen = page.eval_on_selector_all("[data-awards-theme]", ACCENT_CONTRAST_ON_WHITE)
+    page.emulate_media(media="print", color_scheme="dark")
+    printed = page.eval_on_selector_all("[data-awards-theme]", ACCENT_CONTRAST_ON_WHITE)
+    assert len(printed) >= 12
+    assert min(on_screen) < 3  # the dark mode's pale accents, which would fade on paper
+    assert min(printed) >= 3, printed
+
+
 def test_in_forced_colours_every_tag_has_an_edge(open_page):
     """Windows High Contrast draws backgrounds away: a tag pill drawn by its
     background alone would vanish, so each has a border (its text stays)."""
