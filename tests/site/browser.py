@@ -65,6 +65,7 @@ def serve(directory: Path) -> Iterator[str]:
 PAGE_SCRIPTS = Path(__file__).parent / "page_scripts"
 #: Measures taken inside the page, as functions for ``page.evaluate``.
 CONTRAST_SCRIPT = (PAGE_SCRIPTS / "contrast.js").read_text(encoding="utf-8")
+BORDER_CONTRAST_SCRIPT = (PAGE_SCRIPTS / "border-contrast.js").read_text(encoding="utf-8")
 COLOR_EMOJI_SCRIPT = (PAGE_SCRIPTS / "color-emoji.js").read_text(encoding="utf-8")
 
 

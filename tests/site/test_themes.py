@@ -21,7 +21,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from browser import CONTRAST_SCRIPT, SPLIT_WORDS_SCRIPT, require_browser, serve
+from browser import BORDER_CONTRAST_SCRIPT, CONTRAST_SCRIPT, SPLIT_WORDS_SCRIPT, require_browser, serve
 from helpers import REPO, ROOTS, skip_or_fail, strip_colors
 
 require_browser()
@@ -172,6 +172,17 @@ def test_every_text_of_ours_has_4_5_to_1_contrast(pages, theme, mode):
         found
         for element in page.query_selector_all(OURS)
         if (found := page.evaluate(CONTRAST_SCRIPT, element))
+    ]
+    assert not failures, failures
+
+
+@pytest.mark.parametrize(("theme", "mode"), MODES, ids=_ids(MODES))
+def test_the_edges_of_cards_tiles_and_buttons_have_3_to_1_contrast(pages, theme, mode):
+    page = pages(theme, mode)
+    failures = [
+        found
+        for element in page.query_selector_all(OURS)
+        if (found := page.evaluate(BORDER_CONTRAST_SCRIPT, element))
     ]
     assert not failures, failures
 
