@@ -63,9 +63,18 @@ def serve(directory: Path) -> Iterator[str]:
 
 # Measures taken inside the page.
 PAGE_SCRIPTS = Path(__file__).parent / "page_scripts"
+
+
 #: Measures taken inside the page, as functions for ``page.evaluate``.
-CONTRAST_SCRIPT = (PAGE_SCRIPTS / "contrast.js").read_text(encoding="utf-8")
-BORDER_CONTRAST_SCRIPT = (PAGE_SCRIPTS / "border-contrast.js").read_text(encoding="utf-8")
+def _with_colors(name: str) -> str:
+    """A page script taking ``root``, with the colour helpers (``colors.js``) before its body."""
+    read = (PAGE_SCRIPTS / "colors.js").read_text(encoding="utf-8"), (PAGE_SCRIPTS / name).read_text("utf-8")
+    return "(root) => {\n" + "\n".join(read) + "\n}"
+
+
+#: Our texts under 4.5:1; our edges (cards, tiles, legend buttons) under 3:1.
+CONTRAST_SCRIPT = _with_colors("contrast.js")
+BORDER_CONTRAST_SCRIPT = _with_colors("border-contrast.js")
 COLOR_EMOJI_SCRIPT = (PAGE_SCRIPTS / "color-emoji.js").read_text(encoding="utf-8")
 
 

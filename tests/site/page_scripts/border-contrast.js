@@ -1,26 +1,7 @@
 // The edges that show where a card, a stat tile or a legend button is (WCAG
 // 1.4.11: 3:1 against what is next to them): each whose border, laid over the
 // background outside it, has less contrast with that background than 3:1.
-(root) => {
-  const ctx = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
-  const parse = (c) => {
-    ctx.clearRect(0, 0, 1, 1);
-    ctx.fillStyle = "rgb(0 0 0 / 0)";
-    ctx.fillStyle = c;
-    ctx.fillRect(0, 0, 1, 1);
-    const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
-    return [r, g, b, a / 255];
-  };
-  const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
-    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
-  const blend = (top, bottom) => { const a = top[3]; return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)).concat(1); };
-  const background = (el) => {
-    const layers = [];
-    for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor); if (c[3] > 0) layers.push(c); if (c[3] >= 1) break; }
-    let color = [255, 255, 255, 1];
-    for (const layer of layers.reverse()) color = blend(layer, color);
-    return color;
-  };
+// (colors.js comes first.)
   const failures = [];
   for (const el of root.querySelectorAll(".award-card, li.awards-stat, .awards-legend__button")) {
     const style = getComputedStyle(el);
@@ -32,4 +13,3 @@
     if (ratio < 3) failures.push(`${ratio.toFixed(2)} ${el.tagName}.${el.className}`);
   }
   return failures;
-}
