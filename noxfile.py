@@ -43,7 +43,7 @@ SHIPPED = [
 TEST_TOOLS = [
     "pytest", "beautifulsoup4", "hypothesis", "myst-parser", "sphinx-design", "tinycss2",
     "bibtexparser==2.1.0", "pylatexenc==2.11", "rispy==0.10.0", "sphinxext-opengraph==0.13.0",
-    "html5lib==1.1",
+    "html5lib==1.1", "lxml==6.2.0",
 ]  # fmt: skip
 PAGE = """
 .. awards-summary::
