@@ -36,13 +36,12 @@ def makes_feeds(app: Sphinx) -> bool:
     return bool(app.config.html_baseurl) and makes_exports(app)
 
 
-def _addresses(app: Sphinx) -> Iterator[tuple[AwardsData, Award, str]]:
+def _addresses(app: Sphinx, base: str) -> Iterator[tuple[AwardsData, Award, str]]:
     """Each award shown, with the absolute address of its page (or card)."""
     from ..extension.datafiles import files_shown
     from ..extension.domain import awards_domain
     from .pages import award_pages
 
-    base = app.config.html_baseurl.rstrip("/") + "/"
     pages = list(award_pages(app))
     if pages:
         yield from (
@@ -105,8 +104,8 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     """On ``build-finished``, beside the exports."""
     if exception is not None or not makes_feeds(app):
         return
-    entries = list(_addresses(app))
     base = app.config.html_baseurl.rstrip("/") + "/"
+    entries = list(_addresses(app, base))
     title = f"{app.config.project}: awards"
     outdir = Path(app.outdir)
     (outdir / SITEMAP).write_text(sitemap(entries), encoding="utf-8")
