@@ -14,7 +14,7 @@ __version__ = "0.2.0"
 #: Sphinx then reads every document again instead of loading objects an older
 #: version pickled. (The domain's own ``data_version`` is not bumped: this one
 #: covers it.)
-ENV_VERSION = 12
+ENV_VERSION = 13
 
 #: The package's folder, and its files that are not Python.
 PACKAGE_DIR = Path(__file__).parent

@@ -126,3 +126,23 @@ def test_a_builder_sphinx_does_not_ship_gets_the_expanded_card(app):
         "https://example.org/papers/gone-404",
         "https://example.org/arxiv/gone-404",
     }
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_the_script_ships_without_its_comments_and_keeps_every_line_of_code(app):
+    """Comment lines go (``//`` lines, ``/* */`` blocks); every other line is
+    shipped as written, in order: a ``//`` inside code (an address, a
+    trailing comment) is code's."""
+    import re
+    from pathlib import Path
+
+    import sphinx_awards
+
+    app.build()
+    source = (Path(sphinx_awards.__file__).parent / "static" / "awards.js").read_text(encoding="utf-8")
+    shipped = (app.outdir / "_static" / "awards.js").read_text(encoding="utf-8")
+    without_blocks = re.sub(r"(?ms)^\s*/\*.*?\*/\s*?\n", "", source)
+    code = [line for line in without_blocks.splitlines(keepends=True) if not line.strip().startswith("//")]
+    assert shipped == "".join(code)
+    assert "/*" not in shipped and not any(line.strip().startswith("//") for line in shipped.splitlines())
+    assert len(shipped) < 0.85 * len(source)

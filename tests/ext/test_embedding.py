@@ -394,3 +394,90 @@ def test_each_archive_row_links_to_its_years_section_on_the_page(make_app, tmp_p
     titles = page.select(".awards-archive__row strong")
     assert [title.a["href"] if title.a else None for title in titles] == [None, "#the-older-year"]
     assert page.select_one("#the-older-year .awards-summary") is not None
+
+
+def _filter_archive(make_app, tmp_path, builder: str = "html"):
+    """An archive of two files whose older year the page shows, cards and all;
+    the newer file's cards are on the index page."""
+    srcdir = copy_root("embed", tmp_path / "src")
+    (srcdir / "archive.rst").write_text(
+        "Archive\n=======\n\n.. awards-archive:: awards.yaml y2024.yaml\n\n"
+        "The older year\n--------------\n\n.. awards-summary:: y2024.yaml\n\n.. awards:: y2024.yaml\n",
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text(
+        (srcdir / "index.rst")
+        .read_text(encoding="utf-8")
+        .replace("   filters\n", "   filters\n   archive\n"),
+        encoding="utf-8",
+    )
+    app = make_app(builder, srcdir=srcdir, builddir=tmp_path / builder)
+    app.build()
+    return app
+
+
+def test_an_archive_filters_by_year_level_and_track_with_links(make_app, tmp_path):
+    """Without a script the filters are links: a year's to its section on the
+    page (none where the page does not show it), a level's or track's to the
+    list of its papers, each title leading to its card, here or on its home page."""
+    app = _filter_archive(make_app, tmp_path)
+    page = parse_html(app.outdir / "archive.html")
+    nav = page.select_one("nav.awards-filters")
+    groups = {
+        visible_text(group.select_one(".awards-filters__label")): [
+            (visible_text(item), item.a["href"] if item.a else None)
+            for item in group.select(".awards-filters__values > li")
+        ]
+        for group in nav.select(".awards-filters__group")
+    }
+    assert groups == {
+        "Year": [("Test Awards 2030", None), ("Awards 2024", "#the-older-year")],
+        "Level": [
+            ("Gold Award", "#awards-filter--level--gold"),
+            ("Silver Award", "#awards-filter--level--silver"),
+        ],
+        "Track": [("Main", "#awards-filter--track--main"), ("Datasets", "#awards-filter--track--db")],
+    }
+    gold = page.select_one("#awards-filter--level--gold")
+    assert visible_text(gold.select_one(".awards-filter-result__title")) == "Gold Award — 4 papers"
+    links = [(visible_text(a), a["href"]) for a in gold.select("li a")]
+    assert links == [
+        ("First Paper: Hivemindful Things", "index.html#first-paper"),
+        ("Second Paper", "index.html#second-paper"),
+        ("An Old Paper", "#y2024--old-paper"),
+        ("The 2024 First Paper", "#y2024--first-paper"),
+    ]
+    for href in (a["href"] for a in page.select(".awards-filter-result a")):
+        target, anchor = href.split("#")
+        shown = parse_html(app.outdir / target) if target else page
+        assert shown.select_one(f"article.award-card#{anchor}") is not None, href
+    cards = {
+        card["id"]: (card["data-awards-level"], card["data-awards-track"]) for card in page.select("article")
+    }
+    assert cards == {"y2024--old-paper": ("gold", "main"), "y2024--first-paper": ("gold", "main")}
+
+
+@pytest.mark.parametrize("builder", ["latex", "text", "man", "texinfo", "epub"])
+def test_an_archives_filters_are_for_web_pages_only(make_app, tmp_path, builder):
+    """Every builder knows the filters' node (Sphinx stops at a node a writer
+    cannot visit); outside web pages it writes nothing of it, the rows stay."""
+    app = _filter_archive(make_app, tmp_path, builder)
+    assert "[awards" not in app.warning.getvalue() and "ERROR" not in app.warning.getvalue()
+    written = "".join(
+        path.read_text(encoding="utf-8")
+        for path in app.outdir.rglob("*")
+        if path.suffix in {".tex", ".txt", ".1", ".texi", ".xhtml"}
+    )
+    assert "In all: 5 papers" in " ".join(written.split())
+    assert "Gold Award — 4" not in written
+
+
+def test_an_archive_of_one_level_and_track_has_no_filters(make_app, tmp_path):
+    srcdir = copy_root("embed", tmp_path / "src")
+    archive = "Archive\n=======\n\n.. awards-archive:: y2024.yaml\n"
+    (srcdir / "archive.rst").write_text(archive, encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
+    app.build()
+    page = parse_html(app.outdir / "archive.html")
+    assert page.select_one(".awards-archive") is not None
+    assert page.select(".awards-filters, .awards-filter-result") == []

@@ -307,6 +307,57 @@ def test_on_the_archive_a_years_legend_filters_that_years_cards_only(open_page):
     assert visible_cards(page) == everything
 
 
+def shown_cards(page):
+    """The cards a reader sees: neither they nor a section around them hidden."""
+    script = "cs => cs.filter(c => !c.closest('[hidden]')).map(c => c.id)"
+    return page.eval_on_selector_all("article.award-card", script)
+
+
+def test_the_archives_filters_are_toggles_that_combine(open_page):
+    """Level, track and year buttons narrow the 19 cards together, the choice
+    in the address; another year's section, or one left without cards, hides."""
+    page = open_page("archive.html")
+    assert page.query_selector(".awards-filters a") is None  # every link became a button
+    test_of_time = page.locator(".awards-filters button", has_text="Test of Time")
+    test_of_time.click()
+    assert shown_cards(page) == ["neurips2024--gan", "neurips2024--seq2seq", "neurips2023--word2vec"]
+    assert page.text_content("[role=status]") == "3 of 19 cards shown"
+    assert test_of_time.get_attribute("aria-pressed") == "true"
+    assert page.is_hidden("#neurips-2025") and page.is_visible("#neurips-2024")
+    page.locator(".awards-filters button", has_text="2023").click()
+    assert shown_cards(page) == ["neurips2023--word2vec"]
+    chosen = {"awards-level": ["test-of-time"], "awards-year": ["neurips-2023"]}
+    assert parse_qs(urlsplit(page.url).query) == chosen
+    test_of_time.click()  # off again: 2023's five
+    assert len(shown_cards(page)) == 5 and page.is_hidden("#neurips-2024")
+    page.locator(".awards-filters button", has_text="Datasets & Benchmarks").click()
+    assert shown_cards(page) == ["neurips2023--climsim", "neurips2023--decodingtrust"]
+    page.go_back()
+    assert len(shown_cards(page)) == 5
+    assert page.is_hidden(".awards-filter-result")
+
+
+def test_without_javascript_the_archives_filters_are_links_to_lists(open_page):
+    """A level's link opens the list of its papers (the address names it), each
+    title a link to its card; the other lists stay hidden."""
+    page = open_page("archive.html", javascript=False)
+    assert page.query_selector(".awards-filters button") is None
+    assert page.is_hidden(".awards-filter-result")
+    page.click(".awards-filters a:text-is('Test of Time')")
+    assert urlsplit(page.url).fragment == "awards-filter--level--test-of-time"
+    shown = page.locator(".awards-filter-result:visible")
+    assert shown.count() == 1
+    titles = shown.locator("li a")
+    assert titles.count() == 3
+    titles.nth(2).click()
+    assert urlsplit(page.url).fragment == "neurips2023--word2vec"
+    assert page.is_visible("#neurips2023--word2vec")
+    # The same address with the script: the filter, not the list.
+    page = open_page("archive.html#awards-filter--level--test-of-time")
+    assert len(shown_cards(page)) == 3 and page.is_hidden(".awards-filter-result")
+    assert parse_qs(urlsplit(page.url).query) == {"awards-level": ["test-of-time"]}
+
+
 def test_a_shared_filtered_link_opens_filtered(open_page):
     page = open_page("index.html?awards-theme=rl")
     assert visible_cards(page) == ["thousand-layer-rl"]
@@ -322,7 +373,8 @@ def test_without_javascript_the_legend_is_a_list_and_every_card_shows(open_page)
 def test_script_is_small_and_only_where_cards_are(site):
     """Every page with cards follows the page's mode through the script; pages
     without any of ours load nothing. 3 KiB compressed: the mode, the links'
-    contrast floor, print, legend and the copy buttons (Cite menus, BibTeX)."""
+    contrast floor, print, legend, an archive's filters and the copy buttons
+    (Cite menus, BibTeX); shipped without its comments."""
     assert len(gzip.compress((site / "_static" / "awards.js").read_bytes(), 9)) <= 3072
     assert "awards.js" in (site / "index.html").read_text(encoding="utf-8")
     assert "awards.js" in (site / "themes" / "llm.html").read_text(encoding="utf-8")

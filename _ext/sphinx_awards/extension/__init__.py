@@ -40,6 +40,7 @@ def setup(app: Sphinx) -> None:
     app.connect("env-check-consistency", domain.warn_labels_named_like_cards)
     app.connect("doctree-read", anchors.unique_card_anchors)
     app.connect("doctree-read", archive_links.link_archive_rows)  # each archive row to its year
+    app.connect("doctree-resolved", archive_links.link_filters)  # an archive's filters to years and cards
 
     app.connect("env-get-outdated", _outdated_documents)
     app.connect("env-before-read-docs", datafiles.note_pages_to_read)

@@ -270,32 +270,41 @@ class AwardsArchive(_AwardsDirective):
 
     option_spec: ClassVar[OptionSpec] = {"class": directives.class_option}
 
-    def files(self) -> list[str]:
-        """The files named, else every year of ``awards_years``, the latest first."""
+    def files(self) -> list[tuple[str, str]]:
+        """The files named, else every year of ``awards_years``, the latest
+        first: each with its year ("" for a file named)."""
         if self.arguments:
-            return self.arguments[0].split()
+            return [("", file) for file in self.arguments[0].split()]
         years = sorted((str(year) for year in self.config.awards_years), key=_year_order, reverse=True)
         if not years:
             self.warn("name the data files, or set awards_years in conf.py ({year: file})", "option")
-        return [file for year in years if (file := self.year_file(year)) is not None]
+        return [(year, file) for year in years if (file := self.year_file(year)) is not None]
 
     def run(self) -> list[nodes.Node]:
         from ..render import tree as render
+        from ..render.filters import filters
 
         rows: list[render.ArchiveRow] = []
         messages: list[nodes.Node] = []
-        for argument in self.files():
+        shown: list[tuple[str, AwardsData]] = []
+        for year, argument in self.files():
             original = self.load(argument)
             if original is None:
                 continue
             data, languages = self.translated(original)
+            shown.append((year or data.title, data))
             levels = str(render.variables(data, data.awards, languages)["levels"])
             rows.append(render.ArchiveRow(data.title, len(data.awards), levels, data.path))
             messages.append(messages_node(original._replace(awards=())))  # its title, for gettext
         if not rows:
             return []
         node = render.archive(rows, languages)
-        for made in (node, *messages):
-            self.set_source_info(made)
         node["classes"] += self.options.get("class", [])
-        return [node, *messages]
+        made: list[nodes.Node] = [node]
+        filter_bar = filters(shown, languages)
+        if filter_bar is not None:
+            made.append(filter_bar)
+            self.state.document["awards_filters"] = True  # archive_links.py resolves its links
+        for each in (*made, *messages):
+            self.set_source_info(each)
+        return [*made, *messages]

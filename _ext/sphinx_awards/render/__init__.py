@@ -3,7 +3,7 @@
 ``tree`` builds the summary, legend and sections; ``card`` a card for HTML
 in one go and expanded for every other writer; ``nodes`` the node classes
 and their visitors; ``latex``/``pdflatex`` what LaTeX needs; ``metadata``
-the JSON-LD; ``assets`` the stylesheet and script; ``words`` the
+the JSON-LD; ``filters`` an archive's filters; ``assets`` the stylesheet and script; ``words`` the
 extension's own words in the site's language.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..package import LOCALE_DIR
-from . import assets, card_html, card_tree, latex, metadata, nodes, pdflatex, words
+from . import assets, card_html, card_tree, filters, latex, metadata, nodes, pdflatex, words
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,8 +44,12 @@ def setup(app: Sphinx) -> None:
         nodes.award_card, html=(card_html.visit_card_html, None), latex=expanded, text=expanded, man=expanded,
         texinfo=expanded,
     )  # fmt: skip
-    # The page's JSON-LD, for web pages only (metadata.py).
+    # The page's JSON-LD, and an archive's filters, for web pages only (metadata.py, filters.py).
     nothing = nodes.NOTHING
+    app.add_node(
+        nodes.awards_filters, html=(filters.visit_filters_html, None), latex=nothing, text=nothing,
+        man=nothing, texinfo=nothing,
+    )  # fmt: skip
     app.add_node(
         nodes.awards_json_ld, html=(metadata.visit_json_ld_html, None), latex=nothing, text=nothing,
         man=nothing, texinfo=nothing,

@@ -39,8 +39,18 @@ def copy_static_files(app: Sphinx) -> None:
         if _is_e_book(app):
             _write_if_changed(static / STYLESHEET, for_e_books(STATIC_DIR.joinpath(STYLESHEET).read_bytes()))
             return
-        for name in (STYLESHEET, SCRIPT):
-            _write_if_changed(static / name, (STATIC_DIR / name).read_bytes())
+        _write_if_changed(static / STYLESHEET, STATIC_DIR.joinpath(STYLESHEET).read_bytes())
+        _write_if_changed(static / SCRIPT, without_comments(STATIC_DIR.joinpath(SCRIPT).read_bytes()))
+
+
+#: A comment that fills its lines: ``// ...`` or a ``/* ... */`` block.
+_COMMENT_LINES = rb"(?ms)^[ \t]*(?://[^\n]*|/\*.*?\*/)[ \t]*\n"
+
+
+def without_comments(script: bytes) -> bytes:
+    """The script as browsers need it: its comments, written for those who
+    read it here, are a fifth of it compressed (3.5 KB with them, 2.7 KB without)."""
+    return re.sub(_COMMENT_LINES, b"", script)
 
 
 def _write_if_changed(destination: Path, content: bytes) -> None:

@@ -158,7 +158,8 @@ def card_html(
     title_id = joined(view.anchor, "title")
     return bmp_html(
         f'<article class="award-card" id="{view.anchor}" aria-labelledby="{title_id}"'
-        f' data-awards-theme="{view.theme_key}" style="{view.accent_style}"{direction}>\n'
+        f' data-awards-theme="{view.theme_key}" data-awards-level="{escape(view.award.level)}"'
+        f' data-awards-track="{escape(view.award.track)}" style="{view.accent_style}"{direction}>\n'
         f'<{h} id="{title_id}"{auto}{view.lang_of(view.award.title)}>{title}</{h}>{permalink}\n'
         f"{parts}\n</article>\n"
     )

@@ -52,6 +52,11 @@ class awards_grid(awards_block_base):
     width, padding and a clearfix whose boxes would become grid cells)."""
 
 
+class awards_filters(nodes.General, nodes.Element):
+    """An archive's filters by year, level and track (``filters.py``): HTML
+    writes them, other builders nothing."""
+
+
 class award_card(nodes.General, nodes.Element):
     """One awarded paper, compact: a ``CardView`` in ``card`` and one Text child
     with its words. HTML renders it directly; other builders get it expanded

@@ -126,11 +126,29 @@
     }
   }
 
-  // -- legend: each theme a button that filters the cards --------------------
+  // -- legend and archive filters: toggle buttons that hide the other cards ---
   const KEY = "awards-theme";
   // "{shown} of 7 cards shown", in the page's language
   const said = script.dataset.status;
   const cards = [...document.querySelectorAll("article.award-card")];
+  const toggle = (key, value) => {
+    const url = new URL(location);
+    if (url.searchParams.get(key) === value) url.searchParams.delete(key);
+    else url.searchParams.set(key, value);
+    history.pushState(null, "", url);
+    show(true);
+  };
+  const button = (value, contents, key) => {
+    const made = document.createElement("button");
+    made.type = "button";
+    made.className = "awards-legend__button";
+    made.value = value;
+    made.dataset.key = key;
+    made.append(...contents.childNodes);
+    contents.replaceWith(made);
+    made.onclick = () => toggle(key, value);
+    return made;
+  };
   const buttons = [];
   const legend = document.querySelector(".awards-legend");
   let hint = null;
@@ -145,39 +163,55 @@
     const name = item.firstElementChild;
     const theme = name.querySelector("[data-awards-theme]")?.dataset.awardsTheme;
     if (!theme) continue;
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "awards-legend__button";
-    button.value = theme;
-    if (hint) button.setAttribute("aria-describedby", hint.id);
-    button.append(...name.childNodes);
-    name.replaceWith(button);
-    button.onclick = () => {
-      const url = new URL(location);
-      if (url.searchParams.get(KEY) === theme) url.searchParams.delete(KEY);
-      else url.searchParams.set(KEY, theme);
-      history.pushState(null, "", url);
-      show(true);
-    };
-    buttons.push(button);
+    const made = button(theme, name, KEY);
+    if (hint) made.setAttribute("aria-describedby", hint.id);
+    buttons.push(made);
   }
-  if (!buttons.length) return;
+  // A filter's link leads to a list of its papers (shown by :target) or to a
+  // year's section; here it hides the rest instead, and an address that
+  // names a list becomes that filter.
+  const filters = [];
+  for (const link of document.querySelectorAll(".awards-filters a[data-awards-filter]")) {
+    filters.push(button(link.dataset.awardsValue, link, `awards-${link.dataset.awardsFilter}`));
+  }
+  for (const list of document.querySelectorAll(".awards-filter-result")) list.hidden = true;
+  const named = /^#awards-filter--(level|track)--(.+)$/.exec(location.hash);
+  if (named && filters.length) {
+    const url = new URL(location);
+    url.hash = "";
+    url.searchParams.set(`awards-${named[1]}`, decodeURIComponent(named[2]));
+    history.replaceState(null, "", url);
+  }
+  if (!buttons.length && !filters.length) return;
   function show(spoken) {
-    let theme = new URL(location).searchParams.get(KEY);
-    if (!buttons.some((b) => b.value === theme)) theme = null;
-    let shown = 0;
+    const params = new URL(location).searchParams;
+    const pressed = (b) => params.get(b.dataset.key) === b.value;
+    const chosen = (key) => [...buttons, ...filters].find((b) => b.dataset.key === key && pressed(b))?.value;
+    const theme = chosen(KEY) ?? null, level = chosen("awards-level"), track = chosen("awards-track");
+    const year = chosen("awards-year");
     // A legend filters the cards of its own data file: theme keys are
     // "namespace--id", and an archive page shows several files.
     const file = (key) => key.slice(0, Math.max(key.lastIndexOf("--"), 0));
     for (const card of cards) {
       const key = card.dataset.awardsTheme;
-      card.hidden = theme !== null && file(key) === file(theme) && key !== theme;
-      shown += !card.hidden;
+      card.hidden =
+        (theme !== null && file(key) === file(theme) && key !== theme) ||
+        (level !== undefined && card.dataset.awardsLevel !== level) ||
+        (track !== undefined && card.dataset.awardsTrack !== track);
     }
     for (const group of document.querySelectorAll(".awards-group")) {
       group.hidden = !group.querySelector(".award-card:not([hidden])");
     }
-    for (const b of buttons) b.setAttribute("aria-pressed", b.value === theme);
+    // A year's section: hidden when another year is chosen, or none of its cards is left.
+    for (const b of filters) {
+      const section = b.dataset.key === "awards-year" && document.getElementById(b.value);
+      if (section) {
+        const emptied = section.querySelector(".award-card") && !section.querySelector(".award-card:not([hidden])");
+        section.hidden = (year !== undefined && b.value !== year) || Boolean(emptied);
+      }
+    }
+    const shown = cards.filter((card) => !card.closest("[hidden]")).length;
+    for (const b of [...buttons, ...filters]) b.setAttribute("aria-pressed", pressed(b));
     if (spoken) announce(said.replace("{shown}", shown));
   }
   addEventListener("popstate", () => show(true));
