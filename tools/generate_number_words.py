@@ -30,12 +30,21 @@ def languages() -> list[str]:
     return sorted({str(locale).partition("_")[0] for locale in icu.Locale.getAvailableLocales()})
 
 
-def rule_sets(code: str) -> dict[str, list[str]] | None:
+def locales() -> list[str]:
+    """Every locale ICU has, with a script or a region (``pt_PT``, ``sr_Latn``)."""
+    return sorted({str(locale) for locale in icu.Locale.getAvailableLocales()} - set(languages()))
+
+
+def rule_sets(code: str, *, other_language: bool = False) -> dict[str, list[str]] | None:
     """The words of each spellout rule set ICU has for ``code``, the default
-    first; None when ICU's rules for it are another language's."""
+    first; None when ICU's rules for it are another language's (or none: the
+    root's are English)."""
     formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(code))
     actual = str(formatter.getLocale(icu.ULocDataLocaleType.ACTUAL_LOCALE))
-    if actual.partition("_")[0] != code:
+    # A locale of a language ICU has words for may take another language's
+    # by CLDR's choice (Hong Kong's Chinese numerals are Cantonese's); else
+    # another language's words are ICU's fallback (English), never taken.
+    if not actual or (not other_language and actual.partition("_")[0] != code.partition("_")[0]):
         return None
     names = [formatter.getRuleSetName(index) for index in range(formatter.getNumberOfRuleSetNames())]
     cardinals = (name for name in names if name.startswith("%spellout-cardinal"))
@@ -52,6 +61,13 @@ def table() -> dict[str, object]:
     for code in languages():
         words = rule_sets(code)
         if words is not None:
+            found[code] = words
+    # A locale whose words are not its language's (Portugal's "dezasseis",
+    # Serbian in Latin letters; none for Azerbaijani in Cyrillic, where ICU
+    # writes digits): looked up before its language (language.py).
+    for code in locales():
+        words = rule_sets(code, other_language=code.partition("_")[0] in found) or {}
+        if words != found.get(code.partition("_")[0], {}):
             found[code] = words
     return found
 

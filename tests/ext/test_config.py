@@ -40,6 +40,7 @@ WRONG = [
     ("awards_exports", "0"),
     ("awards_pages", "'true'"),
     ("awards_pages", "1"),
+    ("awards_pdf_languages", "'yes'"),
     ("awards_cache", "1"),
     ("awards_cache", "None"),
     ("awards_cache", "2.5"),

@@ -496,7 +496,7 @@ def test_a_theme_left_out_is_named_as_such_by_cards_and_filters(build):
     built = build(data, page=page)
     theme_line = line_of(data, "id: beta")
     card = built.warning(f"awards.yaml:{line_of(data, 'theme: beta')}:12", "which is left out", "reference")
-    assert f"for the mistake reported on line {theme_line}; fix that entry" in card
+    assert f"for a mistake in its entry (line {theme_line}); fix that entry" in card
     option = built.warning("index.rst:4", f"beta (line {theme_line}) in :theme: is left out of", "option")
     assert "unknown" not in option
     assert built.card_ids == ["first"]
@@ -558,3 +558,36 @@ def test_hosts_in_one_script_or_a_mix_that_languages_use_pass(url):
     from sphinx_awards.data.addresses import url_problem
 
     assert url_problem(url) is None
+
+
+@pytest.mark.parametrize(
+    ("level", "column", "words", "subtype"),
+    [
+        # A level's count takes its own {n} and {gender}, not the page's counts.
+        (
+            'count: "{papers} gold"',
+            12,
+            "unknown argument {papers}; this text may use {n}, {gender}",
+            "template",
+        ),
+        ('count: "{n, plural, one {# gold}}"', 12, "other", "template"),
+        ("gender: [feminine]", 13, "cannot be ['feminine']; write a lowercase word", "schema"),
+        ("gender: {Ukrainian: feminine}", 13, "mapping from language codes (uk, pt_BR)", "schema"),
+        ('subtitle: "{gender, select, feminine {Una} other {{n}}}"', None, None, None),
+    ],
+)
+def test_a_levels_count_and_gender_are_checked(build, level, column, words, subtype):
+    data = mutate(
+        "  - {id: gold, name: Gold, section_title: Gold Papers}",
+        f"  - id: gold\n    name: Gold\n    section_title: Gold Papers\n    {level}",
+    )
+    built = build(data)
+    if words is None:  # a subtitle may select on the level's gender
+        assert built.warnings == []
+        assert built.page.select_one(".awards-group__subtitle").get_text() == "2"
+        return
+    key = level.partition(":")[0]
+    built.warning(f"awards.yaml:{line_of(data, key + ':')}:{column}", words, subtype)
+    # A template mistake shows the text as written; a level that breaks the
+    # schema is left out, and its awards with it (each said).
+    assert built.card_ids == (["first", "second"] if subtype == "template" else [])

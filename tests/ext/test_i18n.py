@@ -104,8 +104,38 @@ def test_gettext_puts_the_data_texts_into_the_pages_catalog(make_app, i18n_root,
     } <= ids
     assert "Ada Lovelace" not in ids  # names are not translated
     assert "https://example.org/first" not in ids
-    first = next(message for message in catalog if message.id == "The First Paper")
-    assert any(path.endswith("index.rst") for path, _ in first.locations)
+    # Each text at its line of the data file, where a translator looks it up.
+    source_lines = (i18n_root / "awards.yaml").read_text(encoding="utf-8").splitlines()
+    for message in catalog:
+        if message.id in ids - {"Gold", "Total", "Main"} and message.id in (
+            "The First Paper",
+            "A summary in English.",
+            "Robots",
+            "Gold Papers",
+        ):
+            [(path, line)] = message.locations
+            assert path.endswith("awards.yaml")
+            assert message.id in source_lines[line - 1]
+    # A template says it is one, and which arguments to keep; plain text does not.
+    lede = next(message for message in catalog if message.id.startswith("{papers, plural"))
+    notes = " ".join(lede.auto_comments)
+    assert "ICU MessageFormat" in notes and "Keep {papers} as written" in notes
+    assert not next(message for message in catalog if message.id == "The First Paper").auto_comments
+    subtitle = next(message for message in catalog if message.id.startswith("{n, plural"))
+    assert "Keep {n} as written" in " ".join(subtitle.auto_comments)
+
+
+def test_the_catalogs_notes_survive_a_second_gettext_build(make_app, i18n_root, tmp_path):
+    """Sphinx rewrites a catalog whose text changed; the notes are written once, not twice."""
+    first = _build(make_app, i18n_root, tmp_path / "gettext", builder="gettext") / "index.pot"
+    notes = first.read_text(encoding="utf-8").count("#. An ICU MessageFormat template")
+    (i18n_root / "index.rst").write_text(
+        (i18n_root / "index.rst").read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8"
+    )
+    outdir = _build(make_app, i18n_root, tmp_path / "gettext", builder="gettext")
+    text = (outdir / "index.pot").read_text(encoding="utf-8")
+    assert text.count("#. An ICU MessageFormat template") == notes >= 2  # the lede and the subtitle at least
+    assert "One more paragraph." in text
 
 
 def test_a_translated_po_changes_the_cards_in_the_translated_build(make_app, i18n_root, tmp_path):
@@ -334,5 +364,35 @@ def test_data_text_in_another_language_than_the_page_is_marked_lang(make_app, i1
     assert german.select_one("article#second .award-description")["lang"] == "en"
     assert [li.get("lang") for li in german.select("article#second .award-tags li")] == ["en"]
     assert german.select_one("article#second .award-links a").get("lang") is None  # our "Zum Paper"
+    # The summary, the legend and the sections, the same way.
+    assert german.select_one(".awards-summary__title")["lang"] == "en"  # "Translated Awards", untranslated
+    assert german.select_one(".awards-summary__lede").get("lang") is None  # translated
+    assert german.select_one(".awards-meta__label")["lang"] == "en"  # "Announced"
+    assert german.select_one(".awards-meta time").get("lang") is None  # a date in the page's language
+    assert [p.get("lang") for p in german.select(".awards-stat__label, .awards-stat__value")] == ["en", "en"]
+    assert german.select_one(".awards-legend__title").get("lang") is None  # our "Legende der Themen"
+    assert german.select_one(".awards-legend__name [lang]")["lang"] == "en"  # "Alpha Theme"
+    assert german.select_one(".awards-group__title").get("lang") is None  # "Goldene Paper"
+    assert german.select_one(".awards-group__subtitle").get("lang") is None
+    assert "language-en" not in str(german)  # docutils' class became the attribute
     english = parse_html(_build(make_app, i18n_root, tmp_path / "en") / "index.html")
-    assert english.select("article [lang]") == []
+    assert english.select("article [lang], .awards-summary [lang], .awards-legend [lang]") == []
+    assert english.select_one(".awards-group [lang]") is None
+
+
+def test_the_extensions_own_english_words_are_marked_where_it_has_none_of_the_pages_language(
+    make_app, i18n_root, tmp_path
+):
+    """On a Ukrainian page (the extension ships German and Japanese, not
+    Ukrainian) "View paper", "Cite" and "Theme Legend" are English: marked so,
+    and the script's announcements too; on a German page they are German."""
+    ukrainian = parse_html(_build(make_app, i18n_root, tmp_path / "uk", language="uk") / "index.html")
+    assert ukrainian.select_one("article#first .award-links a")["lang"] == "en"
+    assert ukrainian.select_one(".awards-legend__title")["lang"] == "en"
+    assert ukrainian.select_one(".awards-legend__subtitle")["lang"] == "en"
+    script = ukrainian.find("script", src=lambda src: src and "awards.js" in src)
+    assert script["data-lang"] == "en"
+    german = parse_html(_build(make_app, i18n_root, tmp_path / "de", language="de") / "index.html")
+    assert german.select_one("article#first .award-links a").get("lang") is None
+    assert german.select_one(".awards-legend__title").get("lang") is None
+    assert "data-lang" not in german.find("script", src=lambda src: src and "awards.js" in src).attrs

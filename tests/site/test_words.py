@@ -8,11 +8,12 @@ from helpers import REPO
 from sphinx_awards.data.checked import load_awards
 from sphinx_awards.extension.selection import Selection
 from sphinx_awards.render import counts
-from sphinx_awards.text.language import Language
+from sphinx_awards.text.language import Language, TextLanguages
 from sphinx_awards.text.messages import format_message
 
 DATA = load_awards(str(REPO / "awards.yaml")).data
 ENGLISH = Language("en")
+IN_ENGLISH = TextLanguages(ENGLISH, ENGLISH)
 LEVEL = {level.id: level for level in DATA.levels}
 THEME_FILTERS = [(), *((theme.id,) for theme in DATA.themes)]  # the front page, themes/*.rst
 
@@ -75,7 +76,7 @@ def test_meta_label_for_any_count(papers, expected):
 
 
 def _values(awards) -> dict[str, object]:
-    return counts.global_values(awards, DATA.levels, DATA.tracks, len(DATA.themes), ENGLISH)
+    return counts.global_values(awards, DATA.levels, DATA.tracks, len(DATA.themes), IN_ENGLISH)
 
 
 @pytest.mark.parametrize("themes", THEME_FILTERS, ids=lambda t: "+".join(t) or "all")

@@ -20,11 +20,18 @@ GLOBAL_ARGUMENTS = {
     "levels": "text",
 }
 #: What a level's subtitle may use besides.
-LEVEL_ARGUMENTS = {"n": "number", "other_tracks": "number", "other_track_names": "text"}
+LEVEL_ARGUMENTS = {"n": "number", "other_tracks": "number", "other_track_names": "text", "gender": "text"}
+#: What a level's ``count`` (its part of ``{levels}``) may use: nothing else.
+COUNT_ARGUMENTS = {"n": "number", "gender": "text"}
+#: The kinds of template (the schema's ``x-template``).
+KINDS = ("global", "level", "count")
 
 
-def arguments(level_ids: Iterable[str], *, in_level: bool = False) -> dict[str, str]:
-    """The arguments a text may use: the global ones, a count per level, and a
-    level subtitle's own."""
+def arguments(level_ids: Iterable[str], kind: str = "global") -> dict[str, str]:
+    """The arguments a template of this kind may use: the global ones and a
+    count per level; a level subtitle's own besides; a level's count only
+    its own."""
+    if kind == "count":
+        return dict(COUNT_ARGUMENTS)
     allowed = {**GLOBAL_ARGUMENTS, **dict.fromkeys(level_ids, "number")}
-    return {**allowed, **LEVEL_ARGUMENTS} if in_level else allowed
+    return {**allowed, **LEVEL_ARGUMENTS} if kind == "level" else allowed

@@ -45,6 +45,20 @@ class Level(NamedTuple):
     short: str
     section_title: str
     subtitle: str
+    #: How ``{levels}`` counts it (the key ``count``): a template with
+    #: ``{n}`` ("" for "4 Best").
+    count_template: str = ""
+    #: The grammatical gender of its name by language ("" for the data's own).
+    gender: tuple[tuple[str, str], ...] = ()
+
+    def gender_in(self, language: str, data_language: str) -> str:
+        """Its name's gender in ``language`` ("other" where none is given): a
+        template's ``{gender, select, ...}`` agrees with it."""
+        wanted = {language.replace("-", "_"), language.replace("-", "_").partition("_")[0]}
+        for code, gender in self.gender:
+            if (code or data_language).replace("-", "_") in wanted:
+                return gender
+        return "other"
 
 
 class Tag(NamedTuple):
@@ -301,9 +315,15 @@ def _theme(theme: dict[str, Any]) -> Theme:
 
 
 def _level(level: dict[str, Any]) -> Level:
-    name = level["name"]
+    name, gender = level["name"], level.get("gender", {})
     return Level(
-        level["id"], name, level.get("short", name), level["section_title"], level.get("subtitle", "")
+        level["id"],
+        name,
+        level.get("short", name),
+        level["section_title"],
+        level.get("subtitle", ""),
+        level.get("count", ""),
+        tuple(gender.items()) if isinstance(gender, dict) else (("", gender),),
     )
 
 

@@ -230,3 +230,11 @@ def field_name(data_path: DataPath) -> str:
         key = part if part.isprintable() and len(part) <= 60 else quote(part)
         name += f".{key}" if name else key
     return name or "the top level"
+
+
+def chooses_between_keys(instance: object, options: Any) -> bool:
+    """Whether a ``oneOf`` failed on a mapping by its keys (a meta entry's
+    text, date or link), not by the form of a value."""
+    return isinstance(instance, dict) and any(
+        isinstance(option, dict) and option.get("required") for option in options
+    )

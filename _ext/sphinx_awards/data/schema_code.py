@@ -25,6 +25,7 @@ REGEX_PATTERNS = {
     '^(?:^10\\.[0-9]{4,9}/[!-~]+$)\\Z': re.compile('^(?:^10\\.[0-9]{4,9}/[!-~]+\\Z)\\Z'),
     '^(?:^([0-9]{4}\\.[0-9]{4,5}|[a-z-]+(\\.[A-Z]{2})?/[0-9]{7})(v[0-9]+)?$)\\Z': re.compile('^(?:^([0-9]{4}\\.[0-9]{4,5}|[a-z-]+(\\.[A-Z]{2})?/[0-9]{7})(v[0-9]+)?\\Z)\\Z'),
     '^(?:^[A-Za-z0-9_-]{5,40}$)\\Z': re.compile('^(?:^[A-Za-z0-9_-]{5,40}\\Z)\\Z'),
+    '^(?:^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$)\\Z': re.compile('^(?:^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*\\Z)\\Z'),
     '^(?:[\\s\\S]*\\S[\\s\\S]*)\\Z': re.compile('^(?:[\\s\\S]*\\S[\\s\\S]*)\\Z'),
     '^(?:^[a-z0-9]+(-[a-z0-9]+)*$)\\Z': re.compile('^(?:^[a-z0-9]+(-[a-z0-9]+)*\\Z)\\Z')
 }
@@ -393,6 +394,51 @@ def validate____defs_level(data, custom_formats={}, name_prefix=None):
             data_keys.remove("subtitle")
             data__subtitle = data["subtitle"]
             validate____defs_line(data__subtitle, custom_formats, None)
+        if "count" in data_keys:
+            data_keys.remove("count")
+            data__count = data["count"]
+            validate____defs_line(data__count, custom_formats, None)
+        if "gender" in data_keys:
+            data_keys.remove("gender")
+            data__gender = data["gender"]
+            data__gender_one_of_count1 = 0
+            if data__gender_one_of_count1 < 2:
+                try:
+                    validate____defs_id(data__gender, custom_formats, None)
+                    data__gender_one_of_count1 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if data__gender_one_of_count1 < 2:
+                try:
+                    if not isinstance(data__gender, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".gender must be object")
+                    data__gender_is_dict = isinstance(data__gender, dict)
+                    if data__gender_is_dict:
+                        data__gender_len = len(data__gender)
+                        if data__gender_len > 500:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".gender must contain less than or equal to 500 properties")
+                        data__gender_keys = set(data__gender.keys())
+                        for data__gender_key in data__gender_keys:
+                            if data__gender_key not in []:
+                                data__gender_value = data__gender.get(data__gender_key)
+                                validate____defs_id(data__gender_value, custom_formats, None)
+                        if data__gender_len != 0:
+                            data__gender_property_names = True
+                            for data__gender_key in data__gender:
+                                try:
+                                    if isinstance(data__gender_key, str):
+                                        data__gender_key_len = len(data__gender_key)
+                                        if data__gender_key_len > 35:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".gender must be shorter than or equal to 35 characters")
+                                        if not REGEX_PATTERNS['^(?:^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$)\\Z'].search(data__gender_key):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".gender must match pattern ^(?:^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$)\\Z")
+                                except (JsonSchemaValueException, JsonSchemaValuesException):
+                                    data__gender_property_names = False
+                            if not data__gender_property_names:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".gender must be named by propertyName definition")
+                    data__gender_one_of_count1 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if data__gender_one_of_count1 != 1:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".gender must be valid exactly by one definition")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -491,35 +537,35 @@ def validate____defs_stat(data, custom_formats={}, name_prefix=None):
 def validate____defs_metaitem(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
-    data_one_of_count1 = 0
-    if data_one_of_count1 < 2:
+    data_one_of_count2 = 0
+    if data_one_of_count2 < 2:
         try:
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data__missing_keys = set(['text']) - data.keys()
                 if data__missing_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-            data_one_of_count1 += 1
+            data_one_of_count2 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count1 < 2:
+    if data_one_of_count2 < 2:
         try:
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data__missing_keys = set(['date']) - data.keys()
                 if data__missing_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-            data_one_of_count1 += 1
+            data_one_of_count2 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count1 < 2:
+    if data_one_of_count2 < 2:
         try:
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data__missing_keys = set(['link']) - data.keys()
                 if data__missing_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-            data_one_of_count1 += 1
+            data_one_of_count2 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count1 != 1:
+    if data_one_of_count2 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
@@ -600,6 +646,7 @@ ANNOTATED = {'maxItems': ((('awards', None, 'authors'), 5000),
               (('awards', None, 'links'), 50),
               (('awards', None, 'tags'), 50)),
  'x-template': ((('event', 'lede'), 'global'),
+                (('levels', None, 'count'), 'count'),
                 (('levels', None, 'subtitle'), 'level'),
                 (('meta', None, 'label'), 'global'),
                 (('meta', None, 'text'), 'global'),

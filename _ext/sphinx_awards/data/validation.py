@@ -20,6 +20,7 @@ from .schema import (
     EMPTY_PATTERN,
     FORMATS,
     annotated_fields,
+    chooses_between_keys,
     field_name,
     quote_message,
     satisfies_schema,
@@ -152,6 +153,9 @@ class _Checker:
                     self.report(
                         data_path, f"{where}: the required key {key!r} is missing; add '{key}: ...'", "schema"
                     )
+        elif kind == "oneOf" and hint and not chooses_between_keys(error.instance, error.validator_value):
+            # A value of several forms (a level's gender).
+            self.report(data_path, f"{where} cannot be {quote(error.instance)}; {hint}", "schema")
         elif kind == "oneOf" and isinstance(error.instance, dict):
             # "exactly one of": which keys the entry has, in our words (not jsonschema's).
             choices = [key for option in error.validator_value for key in option.get("required", ())]
@@ -243,7 +247,7 @@ class _Checker:
                     self.report(
                         (*entry, key),
                         f"{self.describe(entry)} refers to the {key} {award[key]!r}, which is left out "
-                        f"for the mistake reported on line {left_out[key][award[key]]}; fix that entry",
+                        f"for a mistake in its entry (line {left_out[key][award[key]]}); fix that entry",
                         "reference",
                     )
                 elif award[key] not in ids:
@@ -277,14 +281,14 @@ class _Checker:
                     "mojibake",
                 )
 
-    def template_fields(self) -> Iterator[tuple[DataPath, str, bool]]:
+    def template_fields(self) -> Iterator[tuple[DataPath, str, str]]:
         """Every text the schema marks as a template (``x-template``), in the
-        entries still in, and whether it is a level's (with its own arguments)."""
+        entries still in, and its kind (``arguments.KINDS``)."""
         for schema_path, kind in annotated_fields("x-template"):
             for data_path, text in values_at(self.data, schema_path):
                 entry = self.entry_of(data_path)
                 if isinstance(text, str) and (entry is None or entry not in self.left_out):
-                    yield data_path, text, kind == "level"
+                    yield data_path, text, kind
 
     def check_templates(self) -> None:
         level_ids = [level["id"] for _, level in self.entries("levels")]
@@ -297,9 +301,9 @@ class _Checker:
                     "template",
                 )
         # Once, not per text: a file of thousands of levels has as many arguments.
-        allowed = {in_level: arguments.arguments(level_ids, in_level=in_level) for in_level in (False, True)}
-        for data_path, template, in_level in self.template_fields():
-            found = template_error(template, allowed[in_level])
+        allowed = {kind: arguments.arguments(level_ids, kind) for kind in arguments.KINDS}
+        for data_path, template, kind in self.template_fields():
+            found = template_error(template, allowed[kind])
             if found is not None:
                 message, index = found
                 self.report(

@@ -2,7 +2,8 @@
 filters they take (``directives``, ``selection``), the ``awards`` domain and
 its roles (``domain``), card ids unique on their page (``anchors``), what
 each page read and when to read it again (``datafiles``), the data's texts
-for translators (``translation``) and linkcheck's locations (``linkcheck``).
+for translators (``translation``, and their catalog entries: ``pot_entries``)
+and linkcheck's locations (``linkcheck``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..text import once
-from . import anchors, archive_links, config, datafiles, directives, domain, linkcheck, translation
+from . import (
+    anchors,
+    archive_links,
+    config,
+    datafiles,
+    directives,
+    domain,
+    linkcheck,
+    pdf_languages,
+    pot_entries,
+    translation,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -22,12 +34,15 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> None:
     config.add_config_values(app)  # the awards_* values, each with its check
     app.connect("config-inited", config.check_config_values)  # before Sphinx's type check
+    app.connect("config-inited", pdf_languages.set_pdf_language)  # ar, he, fa, ur, ko: what their PDF needs
     app.connect("builder-inited", _start_build)  # notes said once a build may be said again
     app.add_builder(linkcheck.DataFileLinkcheckBuilder, override=True)  # data file lines in its report
     # The data's texts, for the gettext builder only: removed for every other.
     app.add_node(translation.awards_messages)
     app.add_transform(translation.MessagesReady)  # their texts, after Sphinx's Locale transform
     app.connect("doctree-resolved", translation.drop_messages)
+    app.connect("doctree-resolved", pot_entries.locate_messages)  # gettext: each at its data file line
+    app.connect("build-finished", pot_entries.note_templates)  # gettext: how to translate a template
     app.add_directive("awards-summary", directives.AwardsSummary)
     app.add_directive("awards-legend", directives.AwardsLegend)
     app.add_directive("awards", directives.Awards)

@@ -96,6 +96,8 @@ SETTINGS = (
     ),
     Setting("awards_exports", True, "html", frozenset({bool}), _is_flag, "True or False"),
     Setting("awards_pages", False, "html", frozenset({bool}), _is_flag, "True or False"),
+    # The engine and preamble of a language whose PDF Sphinx's defaults cannot build (pdf_languages.py).
+    Setting("awards_pdf_languages", True, "env", frozenset({bool}), _is_flag, "True or False"),
     Setting(
         "awards_cache",
         False,

@@ -294,7 +294,10 @@ class AwardsArchive(_AwardsDirective):
             data, languages = self.translated(original)
             shown.append((year or data.title, data))
             levels = str(render.variables(data, data.awards, languages)["levels"])
-            rows.append(render.ArchiveRow(data.title, len(data.awards), levels, data.path))
+            short = [level.short for level in original.levels]
+            levels_lang = next(filter(None, map(languages.lang_of, short)), "")
+            row = render.ArchiveRow(data.title, len(data.awards), levels, data.path)
+            rows.append(row._replace(title_lang=languages.lang_of(data.title), levels_lang=levels_lang))
             messages.append(messages_node(original._replace(awards=())))  # its title, for gettext
         if not rows:
             return []

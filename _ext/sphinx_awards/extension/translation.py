@@ -40,18 +40,18 @@ if TYPE_CHECKING:
 
 
 def map_texts(
-    data: AwardsData, change: Callable[[str], str], template: Callable[[str, bool], str] | None = None
+    data: AwardsData, change: Callable[[str], str], template: Callable[[str, str], str] | None = None
 ) -> AwardsData:
     """``data`` with every text a reader sees passed through ``change`` (not ids,
     addresses, colours, authors' names, emoji or dates); the templates through
-    ``template(text, in_level)`` if given (``in_level``: a level's subtitle,
-    which has arguments of its own)."""
+    ``template(text, kind)`` if given (``kind``: one of ``arguments.KINDS``,
+    a level's subtitle and count having arguments of their own)."""
 
     def text(value: str) -> str:
         return change(value) if value else value
 
-    def filled(value: str, *, in_level: bool = False) -> str:
-        return (template(value, in_level) if template is not None else change(value)) if value else value
+    def filled(value: str, kind: str = "global") -> str:
+        return (template(value, kind) if template is not None else change(value)) if value else value
 
     def link(value: Link) -> Link:
         return value._replace(label=text(value.label))
@@ -75,7 +75,8 @@ def map_texts(
                 name=text(level.name),
                 short=text(level.short),
                 section_title=text(level.section_title),
-                subtitle=filled(level.subtitle, in_level=True),
+                subtitle=filled(level.subtitle, "level"),
+                count_template=filled(level.count_template, "count"),
             )
             for level in data.levels
         ),
@@ -105,7 +106,7 @@ def texts_of(data: AwardsData) -> list[str]:
     for track in data.tracks:
         texts += [track.name, track.badge]
     for level in data.levels:
-        texts += [level.name, level.short, level.section_title, level.subtitle]
+        texts += [level.name, level.short, level.section_title, level.subtitle, level.count_template]
     for award in data.awards:
         texts += [award.title, award.summary, award.description]
         texts += [tag.text for tag in award.tags]
@@ -157,10 +158,10 @@ def translate(data: AwardsData, env: BuildEnvironment) -> Translation:
     translated: set[str] = set()
     refused: list[tuple[str, str]] = []
     level_ids = [level.id for level in data.levels]
-    allowed = {in_level: arguments.arguments(level_ids, in_level=in_level) for in_level in (False, True)}
+    allowed = {kind: arguments.arguments(level_ids, kind) for kind in arguments.KINDS}
 
-    def look_up(text: str, template: bool | None = None) -> str:
-        """``template``: None for plain text, else whether it is a level's template."""
+    def look_up(text: str, template: str | None = None) -> str:
+        """``template``: None for plain text, else the template's kind."""
         translation = catalog.gettext(text)
         if not translation.strip() or translation == text:
             return text
@@ -239,8 +240,22 @@ class MessagesReady(SphinxTransform):
             node["ready"] = True
 
 
+def template_texts(data: AwardsData) -> list[str]:
+    """The texts that ``map_texts`` passes as templates, each once."""
+    found: dict[str, None] = {}
+
+    def keep(text: str, kind: str) -> str:
+        found[text] = None
+        return text
+
+    map_texts(data, str, keep)
+    return list(found)
+
+
 def messages_node(data: AwardsData) -> awards_messages:
-    return awards_messages(texts=texts_of(data))
+    """The texts, with the data file (``pot_entries.py`` finds their lines in
+    it) and which of them are templates."""
+    return awards_messages(texts=texts_of(data), data_file=data.path, templates=template_texts(data))
 
 
 def drop_messages(app: Sphinx, doctree: nodes.document, docname: str) -> None:

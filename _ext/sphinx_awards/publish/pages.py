@@ -188,7 +188,11 @@ def page_body(view: CardView, data: AwardsData, own_url: str) -> str:
     has it; the BibTeX entry, shown to select and copy; its JSON-LD."""
     award = view.award
     card = card_html(
-        view, "", fold_authors=False, cite=cite_menu(cite_base(own_url)), lead=_paper_record(data, award)
+        view,
+        "",
+        fold_authors=False,
+        cite=cite_menu(cite_base(own_url), view.own_lang),
+        lead=_paper_record(data, award),
     )
     auto = ' dir="auto"' if view.isolate else ""
     heading = _("Abstract")  # not inside the f-string, where pybabel cannot see it

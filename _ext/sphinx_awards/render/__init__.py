@@ -58,6 +58,7 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", card_tree.expand_cards_outside_html)  # ExpandCards, outside HTML
     app.connect("builder-inited", pdflatex.use_settable_text)  # pdflatex.PdflatexText, for pdflatex
     app.connect("builder-inited", latex.break_long_words)  # latex.LongWords: XeTeX crashes on them
+    app.connect("builder-inited", latex.mark_left_to_right)  # latex.LeftToRightRuns: English on Arabic pages
     app.connect("builder-inited", assets.copy_static_files)
     # Before other extensions' handlers (priority 500): sphinxext-opengraph
     # then finds our description in ``metatags`` and writes none of its own.

@@ -14,7 +14,7 @@ from docutils import nodes
 
 from .card import CardView
 from .nodes import award_card, awards_block_base
-from .words import _, cards_shown
+from .words import _, cards_shown, own_words_lang
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -121,6 +121,8 @@ def add_page_assets(
                 "data-status": cards_shown(len(contents.cards)),
                 "data-hint": str(_("Shows only the cards of this theme; press again to show all.")),
             }
+            if own_lang := own_words_lang(app.config.language or "en"):
+                attributes["data-lang"] = own_lang  # the language of those words
             if app.config.awards_pages:  # the Cite menus' copy buttons
                 attributes["data-copy"] = str(_("Copy"))
                 attributes["data-copied"] = str(_("Copied to the clipboard."))

@@ -18,7 +18,7 @@ from ..data.ids import award_page
 from .nodes import (
     award_card,
 )
-from .words import _, label
+from .words import _, label, own_words_lang
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -67,6 +67,8 @@ class CardView(NamedTuple):
     #: that a screen reader reads it with the right voice.
     data_lang: str = ""
     translated: frozenset[str] = frozenset()
+    #: The language of the extension's own words where not the page's (``words.own_words_lang``).
+    own_lang: str = ""
 
     def lang_of(self, text: str) -> str:
         """`` lang="en"`` for a data text in another language than the page's."""
@@ -83,7 +85,7 @@ class CardView(NamedTuple):
         """The views of one file's awards: what they share (labels, language,
         the themes, tracks and levels by id) is looked up once, not per card."""
         heading, direction, isolate = min(heading_level, 6), languages.direction, languages.isolate
-        data_lang = "" if languages.same_language else languages.data.code.replace("_", "-")
+        data_lang, own_lang = languages.data_lang, own_words_lang(languages.site.code)
         view_paper = label(data.labels.view_paper, str(_("View paper")), languages)
         et_al = label(data.labels.et_al, str(_("et al.")), languages)
         from ..data.model import by_id  # not at import: a no-op build loads no model
@@ -110,6 +112,7 @@ class CardView(NamedTuple):
                 page=award_page(anchor),
                 data_lang=data_lang,
                 translated=languages.translated,
+                own_lang=own_lang,
             )
 
         return view

@@ -103,7 +103,7 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
     items = []
     data_labels = {link.label for link in view.award.links}
     for number, (text, url) in enumerate(part.links):
-        lang = view.lang_of(text) if text in data_labels else ""
+        lang = view.lang_of(text) if text in data_labels else _lang(view.own_lang)
         own_id = joined(view.anchor, f"link-{number}" if number else "paper")
         separator = _HIDDEN.format("· ") if number else ""
         arrow = "" if number else _HIDDEN.format(" ↗\ufe0e")  # text, not emoji, presentation
@@ -119,13 +119,14 @@ def _part_html(view: CardView, css_class: str, part: Part, *, fold_authors: bool
 CITATIONS = ((".bib", "BibTeX"), (".ris", "RIS"), (".csl.json", "CSL-JSON"))
 
 
-def cite_menu(base_url: str) -> str:
+def cite_menu(base_url: str, own_lang: str = "") -> str:
     """The Cite menu: a list of downloads, no script needed."""
     cite = _("Cite")  # not inside the f-string, where pybabel cannot see it
     links = "".join(
         f'<li><a href="{escape(base_url)}{suffix}" download>{words}</a></li>' for suffix, words in CITATIONS
     )
-    return f'<details class="award-cite"><summary>{escape(str(cite))}</summary><ul>{links}</ul></details>'
+    summary = f"<summary{_lang(own_lang)}>{escape(str(cite))}</summary>"
+    return f'<details class="award-cite">{summary}<ul>{links}</ul></details>'
 
 
 def card_html(
@@ -209,7 +210,11 @@ def visit_card_html(self: HTML5Translator, node: award_card) -> None:
     if settings.pages:
         page = renamed_page(self.builder.env.domaindata.get("awards", {}), view.page, view.source)
         page_url = self.builder.get_relative_uri(self.builder.current_docname, page)
-        cite = cite_menu(cite_base(page_url))
+        cite = cite_menu(cite_base(page_url), view.own_lang)
     fold_authors = not settings.e_reader
     self.body.append(card_html(view, permalink, fold_authors=fold_authors, page_url=page_url, cite=cite))
     raise nodes.SkipNode
+
+
+def _lang(code: str) -> str:
+    return f' lang="{code}"' if code else ""

@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..data.model import Award, Level, Track
-from ..text.language import Language
+from ..text.language import TextLanguages
+from ..text.messages import format_message
 
 
 def global_values(
@@ -19,8 +20,10 @@ def global_values(
     levels: Iterable[Level],
     tracks: Iterable[Track],
     theme_count: int,
-    language: Language,
+    languages: TextLanguages,
 ) -> dict[str, object]:
+    """The global arguments; numbers among the data's words ("4 Best") are
+    written as the data's language writes them."""
     awards = list(awards)
     per_level = Counter(award.level for award in awards)
     levels = list(levels)
@@ -33,9 +36,20 @@ def global_values(
         "tracks": len(awarded_tracks),
         "track_names": " + ".join(track.name for track in awarded_tracks),
         "levels": " · ".join(
-            f"{language.number(per_level[level.id])} {level.short}" for level in levels if per_level[level.id]
+            level_count(level, per_level[level.id], languages) for level in levels if per_level[level.id]
         ),
     }
+
+
+def level_count(level: Level, count: int, languages: TextLanguages) -> str:
+    """A level's part of ``{levels}``: its ``count`` template filled in (in
+    its language, agreeing with the level's gender there), else the number
+    and the short name ("4 Best")."""
+    if not level.count_template:
+        return f"{languages.data.number(count)} {level.short}"
+    language = languages.of(level.count_template)
+    values = {"n": count, "gender": level.gender_in(language.code, languages.data.code)}
+    return format_message(level.count_template, values, language)
 
 
 class TrackOrder:

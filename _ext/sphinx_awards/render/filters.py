@@ -17,7 +17,7 @@ fills in ``year_targets`` (a data file → the id of its section) and
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 
@@ -46,7 +46,7 @@ class FilterValue(NamedTuple):
     label: str
     papers: tuple[FilteredPaper, ...] = ()
     #: "3 papers", in the site's language.
-    count: str = ""
+    papers_text: str = ""
 
 
 class FilterGroup(NamedTuple):
@@ -115,7 +115,7 @@ def _paper(paper: FilteredPaper, hrefs: dict[str, str]) -> str:
 
 def _result(group: FilterGroup, value: FilterValue, hrefs: dict[str, str]) -> str:
     """The list of a level's or track's papers, which its link opens."""
-    title = f"<strong>{escape(value.label)}</strong> — {escape(value.count)}"
+    title = f"<strong>{escape(value.label)}</strong> — {escape(value.papers_text)}"
     papers = "\n".join(_paper(paper, hrefs) for paper in value.papers)
     return (
         f'<section class="awards-filter-result" id="{escape(result_id(group.dimension, value.value))}"'
@@ -130,8 +130,9 @@ def visit_filters_html(self: HTML5Translator, node: awards_filters) -> None:
     targets: dict[str, str] = node.get("year_targets", {})
     hrefs: dict[str, str] = node.get("hrefs", {})
     groups: list[FilterGroup] = node["groups"]
-    attributes = {"aria-label": str(_("Filter the awards")), **node.get("html_attributes", {})}
-    out = [self.starttag(node, "nav", **attributes), '<ul class="awards-filters__groups">\n']
+    label = str(_("Filter the awards"))
+    attributes: dict[str, Any] = {"aria-label": label, **node.get("html_attributes", {})}
+    out = [self.starttag(node, "nav", "", **attributes), '<ul class="awards-filters__groups">\n']
     results = []
     for group in groups:
         links = []

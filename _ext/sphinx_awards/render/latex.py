@@ -1,4 +1,5 @@
-"""Long words in LaTeX: break points, so that every engine can set them.
+"""Long words in LaTeX: break points, so that every engine can set them; and
+left-to-right texts on a right-to-left page.
 
 A data text may hold a "word" of thousands of characters (a template shown
 as written, an address, a run of letters): TeX then has nowhere to break the
@@ -12,6 +13,7 @@ word fits, a line break where it does not.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from docutils import nodes
@@ -56,3 +58,39 @@ class LongWords(SphinxPostTransform):
 def break_long_words(app: Any) -> None:
     if app.builder.name == "latex":
         app.add_post_transform(LongWords)
+
+
+class LeftToRightRuns(SphinxPostTransform):
+    """On a right-to-left site (XeLaTeX with polyglossia's ``bidi``), a text of
+    ours that starts left to right (English data on an Arabic page) in
+    ``\\LR{...}``: otherwise ``bidi`` sets its words in right-to-left order
+    ("silver. one and gold two"). The same rule as HTML's ``dir="auto"``:
+    the first letter with a direction decides. ``\\csname LR\\endcsname``
+    is a plain group where ``bidi`` is not loaded."""
+
+    default_priority = 8  # after LongWords
+
+    def run(self, **kwargs: Any) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            if in_our_block(text) and first_strong_direction(str(text)) == "ltr":
+                opening = nodes.raw("", "\\csname LR\\endcsname{", format="latex")
+                closing = nodes.raw("", "}", format="latex")
+                text.parent.replace(text, [opening, nodes.Text(str(text)), closing])
+
+
+def first_strong_direction(text: str) -> str:
+    """ "ltr", "rtl" or "" (no letter with a direction), as Unicode's rule P2 finds it."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return ""
+
+
+def mark_left_to_right(app: Any) -> None:
+    from ..text.language import Language
+
+    if app.builder.name == "latex" and Language(app.config.language or "en").right_to_left:
+        app.add_post_transform(LeftToRightRuns)

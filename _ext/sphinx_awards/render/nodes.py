@@ -192,14 +192,26 @@ def depart_heading_as_rubric(self: Any, node: awards_heading) -> None:
     self.depart_rubric(node)
 
 
+#: A card's frame on a right-to-left page: a rule above and below it, since
+#: ``bidi`` draws the shadow box's frame and background beside its text.
+_RULE = "\\par\\noindent\\rule{\\linewidth}{0.4pt}\\par\n"
+
+
+def _right_to_left(self: LaTeXTranslator) -> bool:
+    from ..text.language import Language
+
+    return Language(self.config.language or "en").right_to_left
+
+
 def visit_card_latex(self: LaTeXTranslator, node: award_block) -> None:
     # Start a card on a new page rather than leave only its first lines at the foot of one.
-    self.body.append("\n\\needspace{12\\baselineskip}\\begin{sphinxShadowBox}\n")
+    frame = _RULE if _right_to_left(self) else "\\begin{sphinxShadowBox}\n"
+    self.body.append(f"\n\\needspace{{12\\baselineskip}}{frame}")
     self.body.append(self.hypertarget_to(node, anchor=True))  # where :award: links land
 
 
 def depart_card_latex(self: LaTeXTranslator, node: award_block) -> None:
-    self.body.append("\n\\end{sphinxShadowBox}\n")
+    self.body.append("\n" + (_RULE if _right_to_left(self) else "\\end{sphinxShadowBox}\n"))
 
 
 # -- visitor pairs, as setup() passes them to add_node --------------------------

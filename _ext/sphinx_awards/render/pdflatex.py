@@ -55,25 +55,27 @@ PLAIN_FORMS = {
 
 #: What the Japanese engines (upLaTeX, Sphinx's default for ``ja``, and
 #: pLaTeX) set besides: CJK punctuation, kana, the unified ideographs, full-width forms.
-_JAPANESE_RANGES = ((0x3000, 0x30FF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF))
+JAPANESE = ((0x3000, 0x30FF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF))
+#: What pdflatex sets besides on a site in a Cyrillic language, whose preamble
+#: Sphinx gives the T2A encoding: Russian, Ukrainian, Bulgarian letters.
+CYRILLIC = ((0x400, 0x45F), (0x490, 0x491))
 
 
-def _settable(char: str, japanese: bool = False) -> bool:
+def _settable(char: str, extra: tuple[tuple[int, int], ...] = ()) -> bool:
     code = ord(char)
-    ranges = (*_SETTABLE_RANGES, *_JAPANESE_RANGES) if japanese else _SETTABLE_RANGES
-    return char in _SETTABLE or any(low <= code <= high for low, high in ranges)
+    return char in _SETTABLE or any(low <= code <= high for low, high in (*_SETTABLE_RANGES, *extra))
 
 
 @cache
-def _replacement(char: str, japanese: bool = False) -> str | None:
+def _replacement(char: str, extra: tuple[tuple[int, int], ...] = ()) -> str | None:
     """The character's plain form the engine can set (its base letter), or None."""
-    if _settable(char, japanese):
+    if _settable(char, extra):
         return char
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    return base if base and all(_settable(c, japanese) for c in base) else None
+    return base if base and all(_settable(c, extra) for c in base) else None
 
 
-def settable_parts(text: str, japanese: bool = False) -> tuple[list[str | tuple[str]], int]:
+def settable_parts(text: str, extra: tuple[tuple[int, int], ...] = ()) -> tuple[list[str | tuple[str]], int]:
     """``text`` as plain strings and 1-tuples of the characters that have a
     form of their own (``LATEX_FORMS``, ``PLAIN_FORMS``), and how many
     characters were left out."""
@@ -81,12 +83,12 @@ def settable_parts(text: str, japanese: bool = False) -> tuple[list[str | tuple[
     plain: list[str] = []
     dropped = 0
     for char in text:
-        if char in LATEX_FORMS and not _settable(char, japanese):
+        if char in LATEX_FORMS and not _settable(char, extra):
             parts.extend(["".join(plain)] if plain else [])
             plain = []
             parts.append((char,))
             continue
-        replacement = _replacement(char, japanese)
+        replacement = _replacement(char, extra)
         if replacement is None:
             dropped += 1
         else:
@@ -95,9 +97,9 @@ def settable_parts(text: str, japanese: bool = False) -> tuple[list[str | tuple[
     return parts, dropped
 
 
-def plain_text(text: str, japanese: bool = False) -> tuple[str, int]:
+def plain_text(text: str, extra: tuple[tuple[int, int], ...] = ()) -> tuple[str, int]:
     """``text`` in characters the engine sets, and how many were left out."""
-    parts, dropped = settable_parts(text, japanese)
+    parts, dropped = settable_parts(text, extra)
     return "".join(PLAIN_FORMS[part[0]] if isinstance(part, tuple) else part for part in parts), dropped
 
 
@@ -105,15 +107,15 @@ class PdflatexText(SphinxPostTransform):
     """Our blocks' text, made settable for pdflatex (added for that engine only)."""
 
     default_priority = 6  # after ExpandCards
-    #: upLaTeX and pLaTeX: kana and kanji too.
-    japanese = False
+    #: What the engine sets besides Latin (``JAPANESE``, ``CYRILLIC``).
+    extra: tuple[tuple[int, int], ...] = ()
 
     def run(self, **kwargs: Any) -> None:
         dropped = 0
         for text in list(self.document.findall(nodes.Text)):
             if not in_our_block(text):
                 continue
-            parts, count = settable_parts(str(text), self.japanese)
+            parts, count = settable_parts(str(text), self.extra)
             dropped += count
             if parts == [str(text)]:
                 continue
@@ -135,7 +137,7 @@ class PdflatexText(SphinxPostTransform):
                 heading.children = [nodes.Text(block["ids"][0])]
         for abbreviation in self.document.findall(nodes.abbreviation):
             if abbreviation.get("explanation") and in_our_block(abbreviation):
-                abbreviation["explanation"], count = plain_text(abbreviation["explanation"], self.japanese)
+                abbreviation["explanation"], count = plain_text(abbreviation["explanation"], self.extra)
                 dropped += count
         if dropped:
             logger.info(
@@ -147,7 +149,13 @@ class PdflatexText(SphinxPostTransform):
 class JapaneseLatexText(PdflatexText):
     """The same for upLaTeX and pLaTeX, which also set Japanese."""
 
-    japanese = True
+    extra = JAPANESE
+
+
+class CyrillicLatexText(PdflatexText):
+    """The same for pdflatex on a site in a Cyrillic language."""
+
+    extra = CYRILLIC
 
 
 def in_our_block(node: nodes.Node) -> bool:
@@ -163,6 +171,8 @@ def use_settable_text(app: Any) -> None:
     if app.builder.name != "latex":
         return
     if app.config.latex_engine == "pdflatex":
-        app.add_post_transform(PdflatexText)
+        babel = getattr(app.builder, "babel", None)
+        cyrillic = babel is not None and babel.uses_cyrillic()
+        app.add_post_transform(CyrillicLatexText if cyrillic else PdflatexText)
     elif app.config.latex_engine in ("platex", "uplatex"):
         app.add_post_transform(JapaneseLatexText)

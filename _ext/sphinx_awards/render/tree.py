@@ -30,7 +30,7 @@ from .nodes import (
     decoration,
     paragraph,
 )
-from .words import _, label, ngettext
+from .words import _, label, ngettext, own_words_lang
 
 _E = TypeVar("_E", bound=nodes.Element)
 
@@ -52,6 +52,35 @@ def _inline(text: str, css_class: str) -> nodes.inline:
     return nodes.inline(text, text, classes=[css_class])
 
 
+def _in_language_of(node: _E, source: str, languages: TextLanguages) -> _E:
+    """``node`` (holding the data text ``source``, or what that template
+    wrote) marked with the data's language where it is not the page's: the
+    HTML writers turn the class ``language-en`` into ``lang="en"``."""
+    if lang := languages.lang_of(source):
+        node["classes"].append(f"language-{lang}")
+    return node
+
+
+def _labelled(node: _E, text: str, written: str, languages: TextLanguages) -> _E:
+    """``node`` holding a label: the data's (``written``), in the data's
+    language, or the extension's own words, in English where the extension
+    has no words in the page's language."""
+    if text == written:
+        return _in_language_of(node, text, languages)
+    if lang := own_words_lang(languages.site.code):
+        node["classes"].append(f"language-{lang}")
+    return node
+
+
+def _data_inline(text: str, source: str, languages: TextLanguages, css_class: str = "") -> nodes.Node:
+    """A data text inside a paragraph: plain where it is in the page's language."""
+    if not languages.lang_of(source) and not css_class:
+        return nodes.Text(text)
+    return _in_language_of(
+        nodes.inline(text, text, classes=[css_class] if css_class else []), source, languages
+    )
+
+
 def _list(css_class: str, items: Iterable[nodes.Element]) -> nodes.bullet_list:
     bullet_list = nodes.bullet_list(classes=[css_class])
     bullet_list.extend(items)
@@ -65,9 +94,8 @@ def _item(*children: nodes.Element, css_class: str = "", **attributes: Any) -> n
 
 
 def variables(data: AwardsData, awards: Iterable[Award], languages: TextLanguages) -> dict[str, object]:
-    """The global arguments; numbers among the data's words ("4 Best") are
-    written as the data's language writes them."""
-    return counts.global_values(awards, data.levels, data.tracks, len(data.themes), languages.data)
+    """The global arguments (``counts.global_values``)."""
+    return counts.global_values(awards, data.levels, data.tracks, len(data.themes), languages)
 
 
 # -- summary -------------------------------------------------------------------
@@ -88,6 +116,10 @@ class _Filler:
     def __call__(self, template: str) -> str:
         return format_message(template, self.values, self.languages.of(template))
 
+    def paragraph(self, css_class: str, template: str) -> nodes.paragraph:
+        """The template filled in, as a paragraph in its language."""
+        return _in_language_of(paragraph(css_class, self(template)), template, self.languages)
+
 
 def _meta_value(item: MetaItem, fill: _Filler, source: str) -> nodes.Node:
     if item.date is not None:
@@ -95,7 +127,7 @@ def _meta_value(item: MetaItem, fill: _Filler, source: str) -> nodes.Node:
         return awards_time(text, text, html_attributes={"datetime": item.date.isoformat()})
     if item.link is not None:
         return data_reference(item.link.label, item.link.url, source, item.link.line)
-    return nodes.Text(fill(item.text))
+    return _data_inline(fill(item.text), item.text, fill.languages)
 
 
 def _meta_item(item: MetaItem, fill: _Filler, source: str) -> nodes.list_item:
@@ -104,7 +136,7 @@ def _meta_item(item: MetaItem, fill: _Filler, source: str) -> nodes.list_item:
         parts += [decoration(item.emoji, emoji=True), " "]
     # Spaces outside the hidden separator: a screen reader hears "7 papers 4 Best".
     parts += [
-        _inline(fill(item.label), "awards-meta__label"),
+        _in_language_of(_inline(fill(item.label), "awards-meta__label"), item.label, fill.languages),
         " ",
         decoration(item.separator),
         " ",
@@ -115,11 +147,11 @@ def _meta_item(item: MetaItem, fill: _Filler, source: str) -> nodes.list_item:
 
 def _stat_tile(stat: Stat, fill: _Filler) -> nodes.list_item:
     children = [
-        paragraph("awards-stat__label", fill(stat.label)),
-        paragraph("awards-stat__value", fill(stat.value)),
+        fill.paragraph("awards-stat__label", stat.label),
+        fill.paragraph("awards-stat__value", stat.value),
     ]
     if stat.detail:
-        children.append(paragraph("awards-stat__detail", fill(stat.detail)))
+        children.append(fill.paragraph("awards-stat__detail", stat.detail))
     if stat.emoji:
         # At the end of the last paragraph (the stylesheet puts it in the
         # corner): a paragraph of its own would be empty to a screen reader.
@@ -138,9 +170,11 @@ def summary(
 ) -> awards_summary:
     fill = _Filler(variables(data, awards, languages), languages)
     node = _verbatim(awards_summary(classes=["awards-summary"], awards_data=data.path), languages)
-    node += _heading(data.title, heading_level, "awards-summary__title")
+    node += _in_language_of(
+        _heading(data.title, heading_level, "awards-summary__title"), data.title, languages
+    )
     if data.lede:
-        node += paragraph("awards-summary__lede", fill(data.lede))
+        node += fill.paragraph("awards-summary__lede", data.lede)
     if data.meta:
         node += _list("awards-meta", (_meta_item(item, fill, data.path) for item in data.meta))
     if data.stats:
@@ -166,10 +200,19 @@ def legend(
     labels = data.labels
     node = _verbatim(awards_legend(classes=["awards-legend"]), languages)
     title = label(labels.legend_title, str(_("Theme Legend")), languages)
-    node += _heading(title, heading_level, "awards-legend__title")
+    heading = _heading(title, heading_level, "awards-legend__title")
+    node += _labelled(heading, title, labels.legend_title, languages)
     subtitle = label(labels.legend_subtitle, str(_("Color-coded by dominant research area")), languages)
-    node += paragraph("awards-legend__subtitle", subtitle)
-    items = [_item(paragraph("awards-legend__name", _swatch(data, theme), theme.name)) for theme in themes]
+    explained = paragraph("awards-legend__subtitle", subtitle)
+    node += _labelled(explained, subtitle, labels.legend_subtitle, languages)
+    items = [
+        _item(
+            paragraph(
+                "awards-legend__name", _swatch(data, theme), _data_inline(theme.name, theme.name, languages)
+            )
+        )
+        for theme in themes
+    ]
     if items:  # an empty list is an error in LaTeX (itemize) and noise elsewhere
         node += _list("awards-legend__themes", items)
     return node
@@ -191,11 +234,12 @@ def _group(
     grid: awards_grid,
     heading_level: int,
     languages: TextLanguages,
+    subtitle_source: str = "",
 ) -> awards_group:
     node = _verbatim(awards_group(classes=["awards-group", css_class]), languages)
-    node += _heading(title, heading_level, "awards-group__title")
+    node += _in_language_of(_heading(title, heading_level, "awards-group__title"), title, languages)
     if subtitle:
-        node += paragraph("awards-group__subtitle", subtitle)
+        node += _in_language_of(paragraph("awards-group__subtitle", subtitle), subtitle_source, languages)
     node += grid
     return node
 
@@ -226,9 +270,9 @@ def groups(
             in_level = members.get(award_level.id)
             if in_level:
                 level_values = counts.level_values(award_level, in_level, tracks)
-                subtitle = format_message(
-                    award_level.subtitle, ChainMap(level_values, values), languages.of(award_level.subtitle)
-                )
+                language = languages.of(award_level.subtitle)
+                level_values["gender"] = award_level.gender_in(language.code, languages.data.code)
+                subtitle = format_message(award_level.subtitle, ChainMap(level_values, values), language)
                 sections.append(
                     _group(
                         award_level.section_title,
@@ -237,6 +281,7 @@ def groups(
                         _grid(in_level, view),
                         heading_level,
                         languages,
+                        award_level.subtitle,
                     )
                 )
         return sections
@@ -260,6 +305,9 @@ class ArchiveRow(NamedTuple):
     levels: str
     #: The data file: the row links to where the page shows its summary.
     path: str = ""
+    #: The language of the title and of the levels where not the page's (``lang``).
+    title_lang: str = ""
+    levels_lang: str = ""
 
 
 def archive(rows: list[ArchiveRow], languages: TextLanguages) -> awards_summary:
@@ -270,9 +318,14 @@ def archive(rows: list[ArchiveRow], languages: TextLanguages) -> awards_summary:
         count = ngettext("{papers} paper", "{papers} papers", row.papers)
         count = count.replace("{papers}", languages.site.number(row.papers))
         title = nodes.strong(row.title, row.title, awards_data=row.path)
+        if row.title_lang:
+            title["classes"].append(f"language-{row.title_lang}")
         words: list[nodes.Node | str] = [title, " — ", count]
         if row.levels:
-            words.append(f" ({row.levels})")
+            levels = nodes.inline(row.levels, row.levels)
+            if row.levels_lang:
+                levels["classes"].append(f"language-{row.levels_lang}")
+            words += [" (", levels if row.levels_lang else row.levels, ")"]
         items.append(_item(paragraph("awards-archive__row", *words)))
     node += _list("awards-archive__rows", items)
     total = sum(row.papers for row in rows)

@@ -25,11 +25,22 @@ def label(written: str, own: str, languages: TextLanguages) -> str:
     der Themen", not the data's "Theme Legend", under de)."""
     if not written:
         return own
-    site = languages.site.code.replace("-", "_")
-    ships_site_language = any((LOCALE_DIR / code).is_dir() for code in (site, site.partition("_")[0]))
-    if written in languages.translated or languages.same_language or not ships_site_language:
+    if written in languages.translated or languages.same_language or not ships(languages.site.code):
         return written
     return own
+
+
+def ships(code: str) -> bool:
+    """Whether the extension ships its words in the language ``code``."""
+    code = code.replace("-", "_")
+    return any((LOCALE_DIR / each).is_dir() for each in (code, code.partition("_")[0]))
+
+
+def own_words_lang(site: str) -> str:
+    """The language of the extension's own words where it is not the page's:
+    "en" on a site in a language the extension has no words for (a screen
+    reader then reads "View paper" with an English voice), else ""."""
+    return "" if site.replace("-", "_").partition("_")[0] == "en" or ships(site) else "en"
 
 
 def ngettext(singular: str, plural: str, number: int) -> str:

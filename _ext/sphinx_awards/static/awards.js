@@ -86,6 +86,7 @@
       status = document.createElement("p");
       status.className = "awards-sr-only";
       status.setAttribute("role", "status");
+      if (script.dataset.lang) status.lang = script.dataset.lang;
       document.body.append(status);
     }
     status.textContent = text;

@@ -63,7 +63,9 @@ class Language(NamedTuple):
         language's words)."""
         code = self.code.replace("-", "_")
         table = _number_words()
-        return table.get(code) or table.get(code.partition("_")[0]) or {}
+        while code not in table and "_" in code:  # pt_AO_x, pt_AO, then pt
+            code = code.rpartition("_")[0]
+        return table.get(code, {})
 
     def spellout(self, number: int, rule_set: str = "") -> str:
         """``number`` in words up to ``SPELLOUT_LIMIT``, in ``rule_set``
@@ -141,6 +143,17 @@ class TextLanguages(NamedTuple):
             self.site.code.replace("-", "_").partition("_")[0]
             == self.data.code.replace("-", "_").partition("_")[0]
         )
+
+    @property
+    def data_lang(self) -> str:
+        """The data's language (BCP 47) where the page is in another one, else ""."""
+        return "" if self.same_language else self.data.code.replace("_", "-")
+
+    def lang_of(self, text: str) -> str:
+        """The language to mark a data text with, so that a screen reader reads
+        it with the right voice: the data's for a text not translated for a
+        page in another language; "" where it is the page's."""
+        return self.data_lang if text not in self.translated else ""
 
     @property
     def direction(self) -> str:

@@ -65,7 +65,9 @@ def translation_problem(source: str, translation: str, language: Language) -> st
     except MessageSyntaxError:
         return None  # said by template_error
     used, source_names = {a.name for a in theirs}, {a.name for a in ours}
-    if foreign := sorted(used - source_names):
+    # A language may need a level's gender where the source's does not
+    # (Ukrainian "одна"/"один"); where it may be used at all, template_error says.
+    if foreign := sorted(used - source_names - {"gender"}):
         return f"it uses {listed(['{' + name + '}' for name in foreign])}, which the source text does not"
     if missing := sorted(source_names - used):
         return f"it leaves out {listed(['{' + name + '}' for name in missing])}, which the source text uses"
