@@ -130,3 +130,30 @@ def test_a_sites_pdf_builds_in_its_language_with_the_documented_settings(languag
     assert plain(date) in plain(words)
     assert "2 papers in many scripts." in words
     assert "Plain Title With" in words  # (T2A fonts read back accented Latin letters decomposed)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "engine", "polyglossia_last"),
+    [
+        ({"language": "ar"}, "xelatex", True),
+        ({"language": "he", "latex_elements": {"papersize": "a4paper"}}, "xelatex", True),
+        ({"language": "ar", "awards_pdf_languages": False}, "pdflatex", False),  # Sphinx's own choice
+        ({"language": "ar", "latex_engine": "lualatex"}, "lualatex", False),  # the site's choice wins
+        ({"language": "ko"}, "xelatex", False),
+        ({"language": "de"}, "pdflatex", False),
+    ],
+)
+def test_the_pdf_settings_are_set_only_where_the_site_has_not_chosen(
+    make_app, tmp_path, overrides, engine, polyglossia_last
+):
+    """No TeX needed: the LaTeX file says which engine and where polyglossia is loaded."""
+    app = make_app("latex", srcdir=ROOTS / "test-latex-engines", builddir=tmp_path, confoverrides=overrides)
+    app.build()
+    assert app.config.latex_engine == engine
+    tex = (app.outdir / "engines.tex").read_text(encoding="utf-8")
+    hyperref = tex.index("\\usepackage{hyperref}")
+    assert ("\\usepackage{polyglossia}" in tex[hyperref:]) is polyglossia_last
+    if "latex_elements" in overrides:
+        assert "a4paper" in tex  # the site's own keys are kept
+    if overrides["language"] == "ko":
+        assert "\\setCJKmainfont{UnBatang}" in tex
