@@ -439,13 +439,16 @@ DATA_FILES = sorted({*ROOTS.glob("*/*.yaml"), *ROOTS.glob("*/*/*.yaml"), SITE_DA
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_the_texts_read_directly_are_those_map_texts_translates(path):
     from sphinx_awards.data.checked import load_awards
-    from sphinx_awards.extension.translation import map_texts, texts_of
+    from sphinx_awards.extension.translation import map_texts, template_texts, texts_of
 
     data = load_awards(str(path), 50_000_000).data
     assert data is not None
     changed: dict[str, None] = {}
     map_texts(data, lambda text: changed.setdefault(text) or text)
     assert texts_of(data) == list(changed)
+    templates: dict[str, None] = {}
+    map_texts(data, str, lambda text, kind: templates.setdefault(text) or text)
+    assert template_texts(data) == list(templates)
 
 
 @pytest.mark.parametrize("char", ["\ufdd0", "\ufdef", "\ufffe", "\U0001fffe", "\U0010ffff"])

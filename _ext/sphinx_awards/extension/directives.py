@@ -294,8 +294,9 @@ class AwardsArchive(_AwardsDirective):
             data, languages = self.translated(original)
             shown.append((year or data.title, data))
             levels = str(render.variables(data, data.awards, languages)["levels"])
-            short = [level.short for level in original.levels]
-            levels_lang = next(filter(None, map(languages.lang_of, short)), "")
+            # {levels} is written from each level's count template, else its short name.
+            counted = [level.count_template or level.short for level in original.levels]
+            levels_lang = next(filter(None, map(languages.lang_of, counted)), "")
             row = render.ArchiveRow(data.title, len(data.awards), levels, data.path)
             rows.append(row._replace(title_lang=languages.lang_of(data.title), levels_lang=levels_lang))
             messages.append(messages_node(original._replace(awards=())))  # its title, for gettext
