@@ -310,6 +310,35 @@ def test_a_clean_build_copies_the_exports_it_made_before(tmp_path):
         assert now.read_bytes() == (html / name).read_bytes()
 
 
+def test_without_a_cache_the_doctree_folder_keeps_the_exports_for_a_clean_build(tmp_path):
+    """Without ``awards_cache``, a clean build into a new output folder (``-E``,
+    the doctree folder kept) copies the four files the build before made:
+    a kept file marked by hand is what the new folder gets."""
+    site, _, _ = _site(tmp_path)
+    doctrees = tmp_path / "doctrees"
+
+    def build(out: str) -> Path:
+        arguments = [str(site), str(tmp_path / out), "-q", "-E", "-d", str(doctrees)]
+        _heavy_imports_after(
+            f"from sphinx.cmd.build import build_main; assert build_main({arguments!r}) == 0", tmp_path
+        )
+        return tmp_path / out
+
+    made = _exports(build("first"))
+    kept = {
+        path.name.rsplit("-", 1)[1]: path
+        for path in (doctrees / "sphinx_awards" / "exports").glob("exports-*")
+    }
+    assert sorted(kept) == sorted(EXPORTS)
+    assert all(kept[name].read_bytes() == made[name] for name in EXPORTS)
+    kept["awards.bib"].write_bytes(made["awards.bib"] + b"% kept\n")
+    second = _exports(build("second"))
+    assert second["awards.bib"] == made["awards.bib"] + b"% kept\n"  # copied, not made again
+    assert {name: second[name] for name in EXPORTS if name != "awards.bib"} == {
+        name: made[name] for name in EXPORTS if name != "awards.bib"
+    }
+
+
 def test_exports_are_kept_only_under_the_digests_of_every_file_shown(tmp_path):
     """A file shown whose content digest is not known gives no kept exports
     (a name without it could stand for other contents); every digest is in

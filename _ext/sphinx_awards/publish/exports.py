@@ -196,7 +196,7 @@ def _copy_from(source: Path, file: IO[bytes]) -> None:
 
 
 class _KeptExports(NamedTuple):
-    """Where ``awards_cache`` keeps a site's exports, by their contents."""
+    """Where a site's exports are kept by their contents: ``awards_cache``, or the doctree folder."""
 
     folder: Path
     site: str
@@ -211,14 +211,21 @@ class _KeptExports(NamedTuple):
 
 
 def _kept_exports(app: Sphinx, digests: list[str | None]) -> _KeptExports | None:
-    """Where ``awards_cache`` keeps the four files made from these data files'
-    contents (they depend on nothing else but our code), or None when it is
-    off or a content is not known: a clean build with the cache copies them
-    instead of making them."""
+    """Where the four files made from these data files' contents (they depend
+    on nothing else but our code) are kept: in ``awards_cache``, else in the
+    doctree folder (beside the checked results), so that a clean build of
+    the pages (a new output folder, ``-E``) copies them instead of making
+    them. None when a content is not known."""
     from ..data.sharedcache import code_identity, shared_cache_dir
 
     folder = shared_cache_dir(app.config, app.srcdir) if app.config.awards_cache else None
-    if folder is None or None in digests:
+    if folder is None:
+        folder = Path(app.doctreedir) / "sphinx_awards" / "exports"
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:  # something else is in the way: the files are made each time
+            return None
+    if None in digests:
         return None
     site = hashlib.sha256(str(app.srcdir).encode("utf-8", "surrogateescape")).hexdigest()[:16]
     contents = hashlib.sha256(" ".join([code_identity(), *map(str, digests)]).encode()).hexdigest()[:32]
