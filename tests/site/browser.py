@@ -75,6 +75,24 @@ def _with_colors(name: str) -> str:
 #: Our texts under 4.5:1; our edges (cards, tiles, legend buttons) under 3:1.
 CONTRAST_SCRIPT = _with_colors("contrast.js")
 BORDER_CONTRAST_SCRIPT = _with_colors("border-contrast.js")
+#: Printed: our texts under 4.5:1 and edges under 3:1 on white paper, and controls still drawn.
+PAPER_CONTRAST_SCRIPT = _with_colors("paper-contrast.js")
+#: Averages every background image of the page (a theme's paper texture) for
+#: the scripts above, which count an image as that colour.
+IMAGE_COLORS_SCRIPT = """async () => {
+    const ctx = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+    const urls = new Set([...document.querySelectorAll("*")].map((e) => getComputedStyle(e).backgroundImage)
+        .map((image) => /^url\\("?(.*?)"?\\)$/.exec(image)).filter(Boolean).map((match) => match[1]));
+    window.awardsTestImageColors = {};
+    for (const url of urls) {
+        const image = new Image();
+        image.src = url;
+        try { await image.decode(); } catch { continue; }
+        ctx.clearRect(0, 0, 1, 1);
+        ctx.drawImage(image, 0, 0, 1, 1);
+        window.awardsTestImageColors[url] = [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3), 1];
+    }
+}"""
 COLOR_EMOJI_SCRIPT = (PAGE_SCRIPTS / "color-emoji.js").read_text(encoding="utf-8")
 
 

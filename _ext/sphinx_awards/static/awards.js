@@ -20,9 +20,10 @@
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
 
-  // -- links: at least 4.5:1 (WCAG AA) against what is behind them -----------
-  // A theme's link colour that falls short there is replaced, in our markup
-  // only, by the one of two accessible blues that stands out more.
+  // -- contrast: links and headings at least 4.5:1 (WCAG AA) ----------------
+  // against what is behind them. A theme's colour that falls short there is
+  // replaced, in our markup only: a link's by the one of two accessible blues
+  // that stands out more, a heading's by the page's own text colour.
   const FLOOR = 4.5, BLUES = ["#1a55a8", "#8cb8ff"];
   const relative = ([r, g, b]) => {
     const linear = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
@@ -32,11 +33,28 @@
     const [light, dark] = [relative(a), relative(b)].sort((x, y) => y - x);
     return (light + 0.05) / (dark + 0.05);
   };
+  // A background image (scrolls' paper) counts as its average colour, once loaded.
+  const images = new Map();
+  const average = (url) => {
+    if (images.has(url)) return images.get(url);
+    images.set(url, null);
+    const image = new Image();
+    image.onload = () => {
+      canvas.clearRect(0, 0, 1, 1);
+      canvas.drawImage(image, 0, 0, 1, 1);
+      images.set(url, [...canvas.getImageData(0, 0, 1, 1).data.slice(0, 3), 255]);
+      floor();
+    };
+    image.src = url;
+    return null;
+  };
   const behind = (element) => {
     // The backgrounds up to the first opaque one, laid over each other.
     const layers = [];
     for (let e = element; e; e = e.parentElement) {
-      const color = rgba(getComputedStyle(e).backgroundColor);
+      const style = getComputedStyle(e);
+      const url = /^url\("?(.*?)"?\)$/.exec(style.backgroundImage);
+      const color = (url && average(url[1])) || rgba(style.backgroundColor);
       if (color[3]) layers.push(color);
       if (color[3] === 255) break;
     }
@@ -45,20 +63,28 @@
       return [r, g, b].map((c, i) => c * alpha + under[i] * (1 - alpha));
     }, [255, 255, 255]);
   };
-  const floorLinks = () => {
-    for (const link of document.querySelectorAll(".award-card a[href], .awards-summary a[href]")) {
-      link.style.removeProperty("color");
-      const back = behind(link);
-      if (contrast(rgba(getComputedStyle(link).color), back) >= FLOOR) continue;
-      const best = [...BLUES, "#000", "#fff"].find((color) => contrast(rgba(color), back) >= FLOOR);
-      link.style.setProperty("color", best);
+  const HEADINGS = ".awards-summary__title, .awards-legend__title, .awards-group__title, .award-card h3";
+  const floor = () => {
+    const text = probe && getComputedStyle(probe.parentElement || probe).color;
+    for (const element of document.querySelectorAll(`.award-card a[href], .awards-summary a[href], ${HEADINGS}`)) {
+      // Measured without the theme's colour transition (sphinx-rtd-dark-mode
+      // animates every link's), which would show a colour on its way.
+      element.style.setProperty("transition", "none");
+      element.style.removeProperty("color");
+      const back = behind(element);
+      if (contrast(rgba(getComputedStyle(element).color), back) < FLOOR) {
+        const choices = element.matches(HEADINGS) ? [text, "#000", "#fff"] : [...BLUES, "#000", "#fff"];
+        element.style.setProperty("color", choices.find((color) => color && contrast(rgba(color), back) >= FLOOR));
+        getComputedStyle(element).color; // applied now, before the transition returns
+      }
+      element.style.removeProperty("transition");
     }
   };
   const followMode = () => {
     if (!probe) return;
     const dark = luminance(getComputedStyle(probe.parentElement || probe).color) > 127;
     root.dataset.awardsScheme = dark ? "dark" : "light";
-    floorLinks();
+    floor();
   };
   followMode();
   // Themes switch modes by attributes on <html> or <body>, or follow the system.

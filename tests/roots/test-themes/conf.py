@@ -37,6 +37,52 @@ THEMES = {
     "sphinxdoc": {},
     "agogo": {},
     "haiku": {},
+    # The rest of Sphinx's own themes.
+    "basic": {},
+    "classic": {},
+    "scrolls": {},
+    "traditional": {},
+    "nature": {},
+    "pyramid": {},
+    "bizstyle": {},
+    "epub": {},
+    # Bootstrap 3 (sphinx-bootstrap-theme) and 4 (sphinxbootstrap4theme); pydata
+    # and book above are Bootstrap 5.
+    "bootstrap": {"html_theme": "bootstrap"},
+    "bootstrap4": {
+        "html_theme": "sphinxbootstrap4theme",
+        "theme_path": ("sphinxbootstrap4theme", "get_path"),
+        # The theme's script needs jQuery, which Sphinx no longer ships.
+        "extensions": ["sphinxcontrib.jquery"],
+    },
+    # sphinx-material puts a function in html_context, which Sphinx cannot cache.
+    "material": {"html_theme": "sphinx_material", "suppress_warnings": ["config.cache"]},
+    # sphinx-rtd-dark-mode: Read the Docs' theme with a dark mode the reader toggles.
+    "rtd-dark": {
+        "html_theme": "sphinx_rtd_theme",
+        "extensions": ["sphinx_rtd_dark_mode"],
+        "default_dark_mode": False,
+    },
+    "documatt": {"html_theme": "sphinx_documatt_theme"},
+    "readable": {"html_theme": "readable", "theme_path": ("sphinx_readable_theme", "get_html_theme_path")},
+    "pdj": {"html_theme": "sphinx_pdj_theme"},
+    "dask": {"html_theme": "dask_sphinx_theme"},
+    "guzzle": {
+        "html_theme": "guzzle_sphinx_theme",
+        "extensions": ["guzzle_sphinx_theme"],
+        "theme_path": ("guzzle_sphinx_theme", "html_theme_path"),
+    },
+    "cloud": {"html_theme": "cloud"},
+    "py3doc": {
+        "html_theme": "sphinx_py3doc_enhanced_theme",
+        "theme_path": ("sphinx_py3doc_enhanced_theme", "get_html_theme_path"),
+    },
+    "pd": {"html_theme": "sphinx_theme_pd", "theme_path": ("sphinx_theme_pd", "get_html_theme_path")},
+    "library": {"html_theme": "library"},
+    "conestack": {"html_theme": "conestack"},
+    "ansible": {"html_theme": "sphinx_ansible_theme"},
+    "pylons": {"html_theme": "pylons", "theme_path": ("pylons_sphinx_themes", "get_html_themes_path")},
+    "flask": {"html_theme": "flask"},
 }
 
 theme = os.environ.get("AWARDS_TEST_THEME", "furo")
@@ -44,6 +90,13 @@ settings = THEMES[theme]
 html_theme = settings.get("html_theme", theme)
 extensions = [*settings.get("extensions", []), "sphinx_awards"]
 html_theme_options = settings.get("html_theme_options", {})
+suppress_warnings = settings.get("suppress_warnings", [])
+default_dark_mode = settings.get("default_dark_mode", True)  # sphinx-rtd-dark-mode's
+if "theme_path" in settings:  # a theme that registers no entry point
+    module, function = settings["theme_path"]
+    found = getattr(__import__(module), function)
+    found = found() if callable(found) else found
+    html_theme_path = [found] if isinstance(found, str) else list(found)
 exclude_patterns = ["_build"]
 # A right-to-left site: AWARDS_TEST_LANGUAGE=ar (or he).
 language = os.environ.get("AWARDS_TEST_LANGUAGE", "en")

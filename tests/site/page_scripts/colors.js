@@ -16,7 +16,15 @@
   const blend = (top, bottom) => { const a = top[3]; return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)).concat(1); };
   const background = (el) => {
     const layers = [];
-    for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor); if (c[3] > 0) layers.push(c); if (c[3] >= 1) break; }
+    // A background image counts as its average colour (IMAGE_COLORS_SCRIPT measures them first).
+    const images = window.awardsTestImageColors || {};
+    for (let e = el; e; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      const url = /^url\("?(.*?)"?\)$/.exec(style.backgroundImage);
+      const c = url && images[url[1]] ? images[url[1]] : parse(style.backgroundColor);
+      if (c[3] > 0) layers.push(c);
+      if (c[3] >= 1) break;
+    }
     let color = [255, 255, 255, 1];
     for (const layer of layers.reverse()) color = blend(layer, color);
     return color;
