@@ -92,6 +92,21 @@ def note_file_read(env: BuildEnvironment, path: str, read: FileRead) -> None:
 def note_pages_to_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     _records(env)[_READ_NOW] = set(docnames)
     _records(env)[_READ_IN_BUILD] = set(docnames)
+    if app.parallel > 1 and len(docnames) > 1:
+        _load_before_workers(env, docnames)
+
+
+def _load_before_workers(env: BuildEnvironment, docnames: list[str]) -> None:
+    """Under ``-j``, check the data files the pages will read here, once, before
+    Sphinx forks its readers: each worker finds them checked in memory, where
+    it would otherwise parse and check every file again. The files are those
+    the pages read last time, and the site's ``awards_data`` file."""
+    paths = {path for docname in docnames for path in _files_read(env).get(docname, {})}
+    default = os.path.normpath(os.path.join(env.srcdir, env.config.awards_data))
+    if os.path.isfile(default) and is_allowed(default, env.srcdir, env.config.awards_data_dirs):
+        paths.add(default)
+    for path in sorted(paths):
+        load(env, path)
 
 
 def pages_read_now(env: BuildEnvironment) -> set[str]:
