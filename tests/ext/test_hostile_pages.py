@@ -29,7 +29,8 @@ from sphinx_awards.data.checked import load_awards
 MARKUP = "<img src=x onerror=alert(1)>{{ 7*7 }}</title><script>alert(2)</script>\"'&amp;"
 BUILT_IN = ["basic", "alabaster", "classic", "sphinxdoc", "scrolls", "agogo", "traditional", "nature",
             "haiku", "pyramid", "bizstyle", "nonav"]  # fmt: skip
-MATRIX = runpy.run_path(str(ROOTS / "test-themes" / "conf.py"))["THEMES"]
+THEMES_CONF = ROOTS / "test-themes" / "conf.py"
+MATRIX = runpy.run_path(str(THEMES_CONF))["THEMES"]
 
 
 def _hostile_data() -> str:
@@ -53,11 +54,10 @@ def _hostile_data() -> str:
 
 
 def _conf(theme: str) -> str:
-    settings = MATRIX.get(theme, {})
+    """The theme configured as the theme matrix configures it (extensions, options, paths)."""
     return (
-        f"extensions = {[*settings.get('extensions', []), 'sphinx_awards']!r}\n"
-        f"html_theme = {settings.get('html_theme', theme)!r}\n"
-        f"html_theme_options = {settings.get('html_theme_options', {})!r}\n"
+        "import runpy\n"
+        f"globals().update(runpy.run_path({str(THEMES_CONF)!r})['theme_config']({theme!r}))\n"
         "project = 'Hostile'\nshow_warning_types = True\nawards_pages = True\n"
         # Open Graph's title and description, from the same context.
         "extensions.append('sphinxext.opengraph')\nogp_site_url = 'https://example.org/'\n"

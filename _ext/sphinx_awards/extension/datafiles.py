@@ -102,8 +102,8 @@ def _load_before_workers(env: BuildEnvironment, docnames: list[str]) -> None:
     it would otherwise parse and check every file again. The files are those
     the pages read last time, and the site's ``awards_data`` file."""
     paths = {path for docname in docnames for path in _files_read(env).get(docname, {})}
-    default = os.path.normpath(os.path.join(env.srcdir, env.config.awards_data))
-    if os.path.isfile(default) and is_allowed(default, env.srcdir, env.config.awards_data_dirs):
+    _, default = env.relfn2path("/" + env.config.awards_data)  # as the directive names it
+    if Path(default).is_file() and is_allowed(default, env.srcdir, env.config.awards_data_dirs):
         paths.add(default)
     for path in sorted(paths):
         load(env, path)

@@ -42,8 +42,11 @@
     image.onload = () => {
       canvas.clearRect(0, 0, 1, 1);
       canvas.drawImage(image, 0, 0, 1, 1);
-      images.set(url, [...canvas.getImageData(0, 0, 1, 1).data.slice(0, 3), 255]);
-      floor();
+      // Another site's image may not be read: its background colour counts.
+      try {
+        images.set(url, [...canvas.getImageData(0, 0, 1, 1).data.slice(0, 3), 255]);
+        floor();
+      } catch {}
     };
     image.src = url;
     return null;

@@ -85,18 +85,27 @@ THEMES = {
     "flask": {"html_theme": "flask"},
 }
 
-theme = os.environ.get("AWARDS_TEST_THEME", "furo")
-settings = THEMES[theme]
-html_theme = settings.get("html_theme", theme)
-extensions = [*settings.get("extensions", []), "sphinx_awards"]
-html_theme_options = settings.get("html_theme_options", {})
-suppress_warnings = settings.get("suppress_warnings", [])
-default_dark_mode = settings.get("default_dark_mode", True)  # sphinx-rtd-dark-mode's
-if "theme_path" in settings:  # a theme that registers no entry point
-    module, function = settings["theme_path"]
-    found = getattr(__import__(module), function)
-    found = found() if callable(found) else found
-    html_theme_path = [found] if isinstance(found, str) else list(found)
+
+def theme_config(name: str) -> dict:
+    """The configuration values that put a site in the theme ``name`` (also
+    used by tests/ext/test_hostile_pages.py for its sites)."""
+    settings = THEMES.get(name, {})
+    values = {
+        "html_theme": settings.get("html_theme", name),
+        "extensions": [*settings.get("extensions", []), "sphinx_awards"],
+        "html_theme_options": settings.get("html_theme_options", {}),
+        "suppress_warnings": settings.get("suppress_warnings", []),
+        "default_dark_mode": settings.get("default_dark_mode", True),  # sphinx-rtd-dark-mode's
+    }
+    if "theme_path" in settings:  # a theme that registers no entry point
+        module, function = settings["theme_path"]
+        found = getattr(__import__(module), function)
+        found = found() if callable(found) else found
+        values["html_theme_path"] = [found] if isinstance(found, str) else list(found)
+    return values
+
+
+globals().update(theme_config(os.environ.get("AWARDS_TEST_THEME", "furo")))
 exclude_patterns = ["_build"]
 # A right-to-left site: AWARDS_TEST_LANGUAGE=ar (or he).
 language = os.environ.get("AWARDS_TEST_LANGUAGE", "en")
