@@ -486,3 +486,75 @@ def test_noncharacters_are_refused_with_their_code_point(char):
     problem = textchecks.text_problem(f"a{char}b", one_line=False)
     assert problem is not None and f"U+{ord(char):04X}" in problem and "at character 2" in problem
     assert textchecks.text_problem("a\ufdcfb\U0001fffdc", one_line=False) is None  # their neighbours are text
+
+
+# -- the one reading of a well-formed file ---------------------------------------------------
+
+
+def _both_readings(path: str, raw: bytes):
+    """What the build reads (``read_and_check``: few marks first) and the
+    complete reading, checked."""
+    from sphinx_awards.data.checked import read_and_check
+    from sphinx_awards.data.validation import check_document
+    from sphinx_awards.data.yamlparse import parse_bytes
+
+    return read_and_check(path, raw), check_document(parse_bytes(path, raw))
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_a_data_file_read_with_few_marks_gives_the_complete_readings_model_and_lines(path):
+    fast, complete = _both_readings(str(path), path.read_bytes())
+    assert fast == complete  # every award's, link's and url's line included
+    assert complete.data is not None
+
+
+def test_a_well_formed_file_is_read_once_keeping_only_the_models_marks(monkeypatch):
+    from sphinx_awards.data import checked, yamlparse
+    from sphinx_awards.data.model import LOCATED_KEYS
+
+    documents = []
+    parse = yamlparse.parse_bytes
+
+    def counted(*arguments, **keywords):
+        documents.append(parse(*arguments, **keywords))
+        return documents[-1]
+
+    monkeypatch.setattr(yamlparse, "parse_bytes", counted)
+    result = checked.read_and_check(str(SITE_DATA), SITE_DATA.read_bytes())
+    assert not result.problems and len(documents) == 1 and not documents[0].complete
+    assert documents[0].marks and {str(path[-1]) for path in documents[0].marks} <= LOCATED_KEYS
+    assert result.data is not None
+    assert all(award.line > 1 and award.url_line > award.line for award in result.data.awards)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("title:", "title: Twice\n    title:"),  # a duplicate key: the reading stops and starts again
+        ("  - id: rl", "  - id: llm"),  # an id used twice: found by the check
+        ("title:", "titel: Near miss\n    title:"),  # an unknown key: a warning only
+    ],
+)
+def test_a_file_with_a_mistake_is_read_again_with_every_position(old, new):
+    text = SITE_DATA.read_text(encoding="utf-8")
+    assert old in text
+    fast, complete = _both_readings("awards.yaml", text.replace(old, new, 1).encode())
+    assert fast == complete and fast.problems
+    assert all(problem.line > 1 for problem in fast.problems)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(damaged_files())
+def test_both_readings_agree_on_damaged_files(text):
+    fast, complete = _both_readings("awards.yaml", text.encode("utf-8", "surrogatepass"))
+    assert fast == complete
+
+
+HOSTILE_TEXTS = [case for case in all_cases(4096) if case.text is not None]
+
+
+@pytest.mark.parametrize("case", HOSTILE_TEXTS, ids=lambda case: case.name)
+def test_both_readings_agree_on_hostile_files(case):
+    raw = case.text.encode("utf-8", "surrogatepass") if isinstance(case.text, str) else case.text
+    fast, complete = _both_readings("awards.yaml", raw)
+    assert fast == complete

@@ -19,10 +19,10 @@ def test_parallel_readers_share_one_check_of_the_data_file(app, monkeypatch, tmp
     calls = tmp_path / "parsed"  # appended to by any process, forked workers too
     parse = yamlparse.parse_bytes
 
-    def counted(path: str, raw: bytes):
+    def counted(path: str, raw: bytes, located: frozenset[str] | None = None):
         with calls.open("a", encoding="utf-8") as file:
             file.write(f"{path}\n")
-        return parse(path, raw)
+        return parse(path, raw, located)
 
     monkeypatch.setattr(yamlparse, "parse_bytes", counted)
     app.build()

@@ -104,6 +104,9 @@ class Award(NamedTuple):
 #: The typed links an award may have, in the order cards show them; OpenReview's
 #: address is made of its id.
 LINK_KINDS = ("pdf", "openreview", "code", "video", "slides")
+#: The keys whose values the model keeps the lines of (``AwardsData.from_checked``'s
+#: ``line_of``): the one reading of a well-formed file keeps only their marks.
+LOCATED_KEYS = frozenset({"id", "url", *LINK_KINDS})
 OPENREVIEW_FORUM = "https://openreview.net/forum?id="
 
 

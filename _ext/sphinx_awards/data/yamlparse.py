@@ -8,7 +8,15 @@ import yaml
 
 from .problems import Problem
 from .yamlhints import explain
-from .yamlsource import Composer, SafeLoader, UnusableFileError, YamlDocument, fatal, position_of
+from .yamlsource import (
+    Composer,
+    NeedsMarksError,
+    SafeLoader,
+    UnusableFileError,
+    YamlDocument,
+    fatal,
+    position_of,
+)
 
 
 def _position_of_index(text: str, index: int) -> tuple[int, int]:
@@ -34,8 +42,11 @@ def _from_yaml_error(path: str, text: str, error: yaml.YAMLError) -> Problem:
     return fatal(path, (1, 1), f"YAML error: {error}")
 
 
-def parse_yaml(path: str, text: str) -> YamlDocument:
-    """Compose ``text``; fatal problems leave ``data`` as None. Never raises for bad input."""
+def parse_yaml(path: str, text: str, located: frozenset[str] | None = None) -> YamlDocument:
+    """Compose ``text``; fatal problems leave ``data`` as None. Never raises for bad input.
+
+    With ``located``, only the marks of those keys' values are kept (see
+    ``yamlsource``), unless the reading finds a duplicate key."""
     document = YamlDocument(path, None)
     if not text.strip():
         document.problems.append(
@@ -50,7 +61,9 @@ def parse_yaml(path: str, text: str) -> YamlDocument:
         return document
     loader = SafeLoader(text)
     try:
-        document.data = Composer(document, loader).compose()
+        document.data = Composer(document, loader, located).compose()
+    except NeedsMarksError:
+        return parse_yaml(path, text)
     except yaml.YAMLError as error:
         document.problems.append(_from_yaml_error(path, text, error))
     except UnusableFileError as stop:
@@ -79,8 +92,8 @@ def _decode(path: str, raw: bytes) -> str | Problem:
         )
 
 
-def parse_bytes(path: str, raw: bytes) -> YamlDocument:
+def parse_bytes(path: str, raw: bytes, located: frozenset[str] | None = None) -> YamlDocument:
     text = _decode(path, raw)
     if isinstance(text, Problem):
         return YamlDocument(path, None, problems=[text])
-    return parse_yaml(path, text)
+    return parse_yaml(path, text, located)

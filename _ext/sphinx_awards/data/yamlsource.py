@@ -11,6 +11,11 @@ PyYAML's own constructors would also forget source positions and silently
 keep the last of two equal keys: here every value gets its mark (line and
 column, in characters), duplicate keys are reported, and only plain YAML types
 are accepted (no ``!!python/object``).
+
+Keeping every mark is most of the reading's cost: a reading with ``located``
+keeps only the marks of the values under those keys (what the model keeps
+lines of), and is for a file expected to be well-formed. Whatever it finds
+wrong, the file is read again with every mark (``validation.read_and_check``).
 """
 
 from __future__ import annotations
@@ -53,6 +58,9 @@ class YamlDocument:
 
     path: str
     data: Any
+    #: True where every value's mark was kept; False for a reading that kept
+    #: only the marks of some keys' values (``Composer``'s ``located``).
+    complete: bool = True
     marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -68,6 +76,10 @@ class YamlDocument:
             data_path = data_path[:-1]
             table = self.marks
         return table.get(data_path, (1, 1))
+
+
+class NeedsMarksError(Exception):
+    """A reading that keeps few marks found something to report: it needs them all."""
 
 
 class UnusableFileError(Exception):
@@ -106,9 +118,12 @@ class _Collection:
 class Composer:
     """Plain data from the parser's events: a loop and an explicit stack."""
 
-    def __init__(self, document: YamlDocument, loader: Any) -> None:
+    def __init__(self, document: YamlDocument, loader: Any, located: frozenset[str] | None = None) -> None:
         self.document = document
         self.loader = loader
+        #: Keys whose values' marks are kept (None: every value's).
+        self.located = located
+        document.complete = located is None
         #: Values written out in the file, and values aliases and merges added.
         self.written = 0
         self.expanded = 0
@@ -118,6 +133,7 @@ class Composer:
         #: The first characters of plain scalars that may be something other
         #: than text (true, 12, ~, 2025-...); None: ask the resolver every time.
         self.maybe_typed = None if None in resolvers or loader.yaml_path_resolvers else frozenset(resolvers)
+        self.resolved: dict[str, str] = {}
 
     def fail(self, position: tuple[int, int], message: str, subtype: str = "yaml") -> UnusableFileError:
         return UnusableFileError(fatal(self.document.path, position, message, subtype))
@@ -146,14 +162,22 @@ class Composer:
         it calls in locals.
         """
         get_event, stack, anchors = self.loader.get_event, self.stack, self.anchors
-        scalar, add = self.scalar, self.add
+        scalar, add, maybe_typed = self.scalar, self.add, self.maybe_typed
         while True:
             event = get_event()
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 mark = event.start_mark
                 position = (mark.line + 1, mark.column + 1)
-                value, size, anchor = scalar(event, position), 1, event.anchor
+                value, size, anchor = event.value, 1, event.anchor
+                # Text, as most values are: untagged, and quoted or starting unlike
+                # any typed value (true, 12, ~, 2025-...); the rest is ``scalar``'s.
+                if (
+                    event.tag is not None
+                    or maybe_typed is None
+                    or (event.implicit[0] and (not value or value[0] in maybe_typed))
+                ):
+                    value = scalar(event, position)
                 self.written += 1
             elif kind in _OPENING:
                 self.open(event, position_of(event.start_mark))
@@ -212,12 +236,15 @@ class Composer:
     def add(self, value: Any, size: int, position: tuple[int, int]) -> None:
         """Put a finished value into the collection on top of the stack."""
         parent = self.stack[-1]
-        if value is _MERGE and (isinstance(parent.value, list) or parent.has_key):
+        collected = parent.value
+        located = self.located
+        if value is _MERGE and (isinstance(collected, list) or parent.has_key):
             value = "<<"  # merges only as a key
-        if isinstance(parent.value, list):
-            item_path = (*parent.data_path, len(parent.value))
-            self.document.marks[item_path] = position
-            parent.value.append(value)
+        if isinstance(collected, list):
+            if located is None:
+                item_path = (*parent.data_path, len(collected))
+                self.document.marks[item_path] = position
+            collected.append(value)
             parent.size += size
             return
         if not parent.has_key:
@@ -229,9 +256,18 @@ class Composer:
         if parent.key is _MERGE:
             parent.merges.append((value, size, position))
             return
-        key = str(parent.key)
+        key = parent.key if type(parent.key) is str else str(parent.key)
+        if located is not None:
+            if key in collected:
+                raise NeedsMarksError
+            if key in located:
+                located_path = (*parent.data_path, key)
+                self.document.marks[located_path] = position
+            collected[key] = value
+            parent.size += size
+            return
         key_path = (*parent.data_path, key)
-        if key in parent.value:
+        if key in collected:
             first_line = self.document.key_marks[key_path][0]
             self.document.problems.append(
                 Problem(
@@ -246,7 +282,7 @@ class Composer:
         else:
             self.document.key_marks[key_path] = parent.key_position
         self.document.marks[key_path] = position
-        parent.value[key] = value
+        collected[key] = value
         parent.size += size
 
     def close(self, collection: _Collection) -> Any:
@@ -263,8 +299,19 @@ class Composer:
                     self.spend(1, position)  # every key copied counts
                     if key not in collection.value:
                         collection.value[key] = value
-                        self.document.marks.setdefault((*collection.data_path, key), position)
+                        if self.located is None or key in self.located:
+                            self.document.marks.setdefault((*collection.data_path, key), position)
         return collection.value
+
+    def resolve(self, value: str, implicit: tuple[bool, bool]) -> str:
+        """The resolver's tag for an untagged scalar; a plain scalar's answer
+        is kept for its next time (keys repeat in every entry)."""
+        if not implicit[0] or len(value) > 32 or self.maybe_typed is None:
+            return str(self.loader.resolve(yaml.ScalarNode, value, implicit))
+        tag = self.resolved.get(value)
+        if tag is None:
+            tag = self.resolved[value] = str(self.loader.resolve(yaml.ScalarNode, value, implicit))
+        return tag
 
     def refuse_tag(self, tag: str, position: tuple[int, int]) -> UnusableFileError:
         return self.fail(
@@ -277,14 +324,7 @@ class Composer:
     def scalar(self, event: Any, position: tuple[int, int]) -> Any:
         tag = event.tag
         if tag is None or tag == "!":
-            value = event.value
-            # What the resolver would say, without asking it: quoted scalars
-            # are text, and so are plain ones no typed value starts like.
-            if self.maybe_typed is not None and (
-                not event.implicit[0] or (value and value[0] not in self.maybe_typed)
-            ):
-                return value
-            tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
+            tag = self.resolve(event.value, event.implicit)
         if tag in _TEXT_TAGS:
             return event.value
         if tag == _MERGE_TAG:
