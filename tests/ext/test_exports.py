@@ -138,6 +138,22 @@ def test_the_command_exports_every_format(tmp_path):
     assert "Traceback" not in missing.stderr
 
 
+@pytest.mark.parametrize("files", [[], ["data"], ["data", "hostile"], ["hostile", "data", "data"]])
+def test_the_build_writes_the_four_files_side_by_side_as_each_is_exported_alone(tmp_path, files):
+    """The build writes the formats together, an award at a time, splitting
+    each award's names once for all: each file is what the format alone gives."""
+    from sphinx_awards.publish.exports import FILE_NAMES, _write_side_by_side
+
+    shown = [{"data": _data, "hostile": _hostile}[name]() for name in files]
+    targets = {format_name: tmp_path / name for format_name, name in FILE_NAMES.items()}
+    _write_side_by_side(shown, targets)
+    for format_name, path in targets.items():
+        assert path.read_text(encoding="utf-8") == export(shown, format_name), format_name
+    assert json.loads(targets["csl"].read_text(encoding="utf-8")) == (
+        [] if not files else json.loads(export(shown, "csl"))
+    )
+
+
 def test_the_html_build_writes_the_exports_beside_the_pages(make_app, tmp_path):
     srcdir = copy_root("embed", tmp_path / "src")
     app = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")

@@ -76,7 +76,11 @@ def keywords(award: Award) -> str:
     return ", ".join(tags(award))
 
 
-def people(award: Award) -> tuple[list[PersonName], bool]:
+#: An award's authors as ``people`` gives them (the exports split them once for three formats).
+People = tuple[list[PersonName], bool]
+
+
+def people(award: Award) -> People:
     """The authors' names, split; and whether the list ends in "et al."."""
     names = [split_name(name) for name in award.authors if not is_et_al(name)]
     return names, any(is_et_al(name) for name in award.authors)
@@ -93,9 +97,9 @@ def _csl_name(name: PersonName) -> dict[str, str]:
     return {key: value for key, value in parts.items() if value}
 
 
-def csl_item(data: AwardsData, award: Award) -> dict[str, Any]:
+def csl_item(data: AwardsData, award: Award, split: People | None = None) -> dict[str, Any]:
     """One award as a CSL-JSON item (what Zotero and citeproc read)."""
-    names, _ = people(award)
+    names, _ = split or people(award)
     item: dict[str, Any] = {
         "id": data.reference_name(award),
         "type": "paper-conference",
@@ -164,10 +168,10 @@ def bibtex_key(data: AwardsData, award: Award) -> str:
     return data.reference_name(award).replace(":", "-")
 
 
-def bibtex_fields(data: AwardsData, award: Award) -> list[tuple[str, str]]:
+def bibtex_fields(data: AwardsData, award: Award, split: People | None = None) -> list[tuple[str, str]]:
     """The entry's fields as written between its braces, none empty; every
     value's braces balanced, whatever the data holds."""
-    names, et_al = people(award)
+    names, et_al = split or people(award)
     authors = [_bibtex_name(name) for name in names] + (["others"] if et_al else [])
     year = paper_year(data, award)
     fields = [
@@ -186,8 +190,8 @@ def bibtex_fields(data: AwardsData, award: Award) -> list[tuple[str, str]]:
     return [(name, value) for name, value in fields if value]
 
 
-def bibtex_entry(data: AwardsData, award: Award) -> str:
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in bibtex_fields(data, award))
+def bibtex_entry(data: AwardsData, award: Award, split: People | None = None) -> str:
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in bibtex_fields(data, award, split))
     return f"@inproceedings{{{bibtex_key(data, award)},\n{body}\n}}\n"
 
 
@@ -201,9 +205,9 @@ def _ris_name(name: PersonName) -> str:
     return ", ".join(part for part in (name.family_with_particle, name.given, name.suffix) if part)
 
 
-def ris_record(data: AwardsData, award: Award) -> str:
+def ris_record(data: AwardsData, award: Award, split: People | None = None) -> str:
     """One award as a RIS record (EndNote, Zotero, Mendeley)."""
-    names, _ = people(award)
+    names, _ = split or people(award)
     lines = [("TY", "CPAPER"), ("ID", data.reference_name(award)), ("TI", award.title)]
     lines += [("AU", _ris_name(name)) for name in names]
     lines += [("T2", venue(data, award))]

@@ -19,12 +19,14 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from functools import partial
+from itertools import zip_longest
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-from .citations import bibtex_entry, csl_item, level_name, ris_record, tags
+from .citations import People, bibtex_entry, csl_item, level_name, people, ris_record, tags
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -128,19 +130,46 @@ def _entries(entries: Iterable[str]) -> Iterator[str]:
         separator = "\n"
 
 
-def export_chunks(files: list[AwardsData], format_name: str) -> Iterator[str]:
+def export_chunks(
+    files: list[AwardsData], format_name: str, split: Callable[[Award], People] = people
+) -> Iterator[str]:
     """All the awards of ``files`` in one of ``FORMATS``, an award at a time,
-    so a build writes a large conference without holding it twice."""
+    so a build writes a large conference without holding it twice;
+    ``split`` gives an award's authors' names, split."""
     awards = ((data, award) for data in files for award in data.awards)
     if format_name == "json":
         return _awards_json(files)
     if format_name == "csl":
-        return _json_lines(csl_item(*pair) for pair in awards)
+        return _json_lines(csl_item(data, award, split(award)) for data, award in awards)
     if format_name == "bibtex":
-        return _entries(bibtex_entry(*pair) for pair in awards)
+        return _entries(bibtex_entry(data, award, split(award)) for data, award in awards)
     if format_name == "ris":
-        return _entries(ris_record(*pair) for pair in awards)
+        return _entries(ris_record(data, award, split(award)) for data, award in awards)
     raise ValueError(f"unknown format {format_name!r}; one of {', '.join(FORMATS)}")
+
+
+def _split_once() -> Callable[[Award], People]:
+    """``people``, remembering the last award: the formats written side by
+    side (``_write_side_by_side``) split each award's names once for all."""
+    last: list[Any] = [None, None]
+
+    def split(award: Award) -> People:
+        if last[0] is not award:
+            last[:] = [award, people(award)]
+        return last[1]
+
+    return split
+
+
+def _write_side_by_side(files: list[AwardsData], targets: dict[str, Path]) -> None:
+    """The formats' files written an award at a time, all of them together."""
+    split = _split_once()
+    with ExitStack() as opened:
+        outputs = [opened.enter_context(path.open("w", encoding="utf-8")) for path in targets.values()]
+        streams = [export_chunks(files, format_name, split) for format_name in targets]
+        for chunks in zip_longest(*streams, fillvalue=""):
+            for output, chunk in zip(outputs, chunks, strict=True):
+                output.write(chunk)
 
 
 def export(files: list[AwardsData], format_name: str) -> str:
@@ -176,17 +205,18 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         return  # the files written last time stand
     from ..data.sharedcache import is_private, store_private
 
-    files = files_shown(app)
     kept = _kept_exports(app, files_shown_digests(app))
+    to_make: dict[str, Path] = {}
     for format_name, name in FILE_NAMES.items():
         target = Path(app.outdir) / name
         if kept is not None and is_private(kept.path(name), folder=False):
             shutil.copyfile(kept.path(name), target)
-            continue
-        with target.open("w", encoding="utf-8") as file:
-            file.writelines(export_chunks(files, format_name))
+        else:
+            to_make[format_name] = target
+    _write_side_by_side(files_shown(app), to_make)
+    for target in to_make.values():
         if kept is not None:
-            store_private(kept.path(name), partial(_copy_from, target), older=kept.older(name))
+            store_private(kept.path(target.name), partial(_copy_from, target), older=kept.older(target.name))
     store(made_of_note, made_of)
 
 
