@@ -7,7 +7,8 @@
 # make clean        remove _build, dist and .nox
 # make schema       the data file's JSON Schema compiled to Python (_ext/sphinx_awards/data/schema_code.py)
 # make number-words number words of every language ICU spells (_ext/sphinx_awards/text/number_words.json)
-# make bench        the benchmark: N = 7, 1,000 and 5,000 awards, three ways; writes benchmarks/results.rst
+# make bench        the benchmark: the site's front page, N = 7, 1,000, 5,000 and 20,000 awards, -j 1 and -j 2;
+#                    writes benchmarks/results.rst
 # make bench-worst  what a hostile 6 MiB data file costs (time, peak memory), shape by shape
 # make latex, text, man, gettext, linkcheck... any Sphinx builder, into _build/<builder>
 
@@ -84,7 +85,8 @@ bench-worst: $(DEV_STAMP)
 	$(BIN)/python benchmarks/worst_case.py
 
 bench-smoke: $(DEV_STAMP)
-	$(BIN)/python benchmarks/bench.py --sizes 20 --runs 1 --small-runs 1 --output $(BUILDDIR)/bench-smoke.rst
+	$(BIN)/python benchmarks/bench.py --sizes 20 --runs 1 --small-runs 1 --instruction-sizes --noop-instruction-sizes \
+	  --parallel-runs 1 --output $(BUILDDIR)/bench-smoke.rst
 
 # Every builder Sphinx ships (sphinx-build -M), as in sphinx-quickstart's Makefile.
 SPHINX_BUILDERS := dirhtml singlehtml pickle json htmlhelp qthelp devhelp epub applehelp latex latexpdf \

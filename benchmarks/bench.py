@@ -7,7 +7,10 @@ round to the next so that none always runs first. Each build is a separate
 ``sphinx-build`` process, timed on the wall clock, with its peak memory read
 from the kernel (``wait4``). Then a no-op rebuild of each. Reported: medians,
 and their ratios to the two floors (plain reST, and the same HTML as raw
-blocks) and to sphinx-design.
+blocks) and to sphinx-design. Also: the site's own front page (summary,
+legend and cards) against its words and its HTML; from N = 20,000 on, the
+four ways that build in seconds; ``-j 1`` against ``-j 2`` on 20 pages over
+1,000 cards.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generate import BUILD_ENV, WAYS, write_sites
+from generate import BUILD_ENV, WAYS, write_front_sites, write_parallel_site, write_sites
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results.rst"
@@ -45,6 +48,7 @@ class Measures:
     seconds: list[float] = field(default_factory=list)
     peak_mib: list[float] = field(default_factory=list)
     noop_seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)
     html_bytes: int = 0
     gzip_bytes: int = 0
     css_bytes: int = 0
@@ -53,9 +57,21 @@ class Measures:
     noop_instructions: int = 0
 
 
-def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool) -> tuple[float, float]:
-    """One build in its own process: (wall seconds, peak RSS in MiB)."""
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(outdir / ".doctrees")]
+def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool, jobs: int = 1) -> tuple[float, float, float]:
+    """One build in its own process: (wall seconds, peak RSS in MiB, CPU
+    seconds, the processes it forked included)."""
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-q",
+        "-b",
+        "html",
+        "-j",
+        str(jobs),
+        "-d",
+        str(outdir / ".doctrees"),
+    ]
     if fresh:
         shutil.rmtree(outdir, ignore_errors=True)
     start = time.perf_counter()
@@ -64,7 +80,7 @@ def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool) -> tuple[float, flo
     seconds = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"build of {srcdir} failed")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 #: Instruction counts (valgrind's cachegrind, no cache simulation): the same
@@ -96,7 +112,7 @@ def instructions(srcdir: Path, outdir: Path, *, fresh: bool) -> int:
 #: Where a build of ``ours`` spends its time: (phase, file, function) whose
 #: cumulative profiled time is the phase's.
 PHASES = [
-    ("read the YAML (PyYAML, with positions)", "yamlsource.py", "parse_bytes"),
+    ("read the YAML (PyYAML, with positions)", "yamlparse.py", "parse_bytes"),
     ("check it (schema, texts, ids, templates)", "validation.py", "check_document"),
     ("store the checked result", "checked.py", "_store"),
     ("the directive: the cards' nodes", "directives.py", "run"),
@@ -161,28 +177,55 @@ def asset_bytes(outdir: Path, way: str) -> tuple[int, int]:
     return css, js
 
 
-def measure(count: int, runs: int, workdir: Path, *, count_instructions: bool) -> dict[str, Measures]:
-    sites = write_sites(count, workdir)
-    results = {way: Measures() for way in WAYS}
+#: From this N on, only these ways are built (plain reST and sphinx-design
+#: take minutes a build there, and tell nothing new).
+LARGE, LARGE_WAYS = 10_000, ("ours", "ours-warm", "plain", "raw")
+
+
+def ways_for(count: int) -> tuple[str, ...]:
+    return LARGE_WAYS if count >= LARGE else WAYS
+
+
+def measure(
+    count: int, runs: int, workdir: Path, *, count_instructions: bool, count_noop: bool = False
+) -> dict[str, Measures]:
+    """Every way of ``count`` awards: clean and no-op builds (wall, peak);
+    instructions of both with ``count_instructions``, of the no-op alone
+    with ``count_noop``."""
+    sites = {way: path for way, path in write_sites(count, workdir).items() if way in ways_for(count)}
     sphinx_build(sites["ours-warm"], workdir / f"warm-up-{count}", fresh=True)  # fills its awards_cache
-    if count_instructions:
-        for way in WAYS:
+    return measure_sites(
+        sites, str(count), runs, workdir, count_instructions=count_instructions, count_noop=count_noop
+    )
+
+
+def measure_sites(
+    sites: dict[str, Path], tag: str, runs: int, workdir: Path, *, count_instructions: bool, count_noop: bool
+) -> dict[str, Measures]:
+    """Each site (a way) built clean and no-op ``runs`` times, in rotating order."""
+    ways = tuple(sites)
+    count = tag  # in the output folders' names
+    results = {way: Measures() for way in ways}
+    if count_instructions or count_noop:
+        for way in ways:
             outdir = workdir / f"out-{way}-{count}"
             sphinx_build(sites[way], outdir, fresh=True)  # bytecode written before counting
-            results[way].instructions = instructions(sites[way], outdir, fresh=True)
+            if count_instructions:
+                results[way].instructions = instructions(sites[way], outdir, fresh=True)
             results[way].noop_instructions = instructions(sites[way], outdir, fresh=False)
-            counted = results[way].instructions / 1e6
+            counted = (results[way].instructions or results[way].noop_instructions) / 1e6
             print(f"  N={count} {way:12} {counted:8.0f} M instructions", file=sys.stderr)
     for round_number in range(runs):
-        shift = round_number % len(WAYS)
-        for way in WAYS[shift:] + WAYS[:shift]:
+        shift = round_number % len(ways)
+        for way in ways[shift:] + ways[:shift]:
             outdir = workdir / f"out-{way}-{count}"
-            seconds, peak = sphinx_build(sites[way], outdir, fresh=True)
+            seconds, peak, cpu = sphinx_build(sites[way], outdir, fresh=True)
             results[way].seconds.append(seconds)
             results[way].peak_mib.append(peak)
             results[way].noop_seconds.append(sphinx_build(sites[way], outdir, fresh=False)[0])
+            results[way].cpu_seconds.append(cpu)
             print(f"  N={count} {way:12} {seconds:6.2f} s  {peak:6.0f} MiB", file=sys.stderr)
-    for way in WAYS:
+    for way in ways:
         outdir = workdir / f"out-{way}-{count}"
         page = (outdir / "index.html").read_bytes()
         results[way].html_bytes = len(page)
@@ -202,9 +245,13 @@ def _instruction_cells(value: int, results: dict[str, Measures], name: str) -> l
         return ["–", "–", "–"]
     return [
         f"{value / 1e6:,.0f}",
-        f"{value / getattr(results['plain'], name):.3f}",
-        f"{value / getattr(results['raw'], name):.3f}",
+        *(_ratio_of_counts(value, results[floor], name) for floor in ("plain", "raw")),
     ]
+
+
+def _ratio_of_counts(value: int, floor: Measures | None, name: str) -> str:
+    reference = getattr(floor, name, 0) if floor is not None else 0
+    return f"{value / reference:.3f}" if reference else "–"
 
 
 HEADER = [
@@ -237,17 +284,19 @@ HEADER = [
 TABLES = {"Build": range(0, 11), "Output": [0, 1, *range(11, 17)], "Instructions": [0, 1, *range(17, 23)]}
 
 
-def rows_of(all_results: dict[int, dict[str, Measures]]) -> list[list[str]]:
+def rows_of(all_results: dict[tuple[str, int], dict[str, Measures]]) -> list[list[str]]:
+    """Keyed by (the rows' label, the number of cards)."""
     rows = []
-    for count, results in all_results.items():
-        median = {way: statistics.median(results[way].seconds) for way in WAYS}
-        peak = {way: statistics.median(results[way].peak_mib) for way in WAYS}
-        noop = {way: statistics.median(results[way].noop_seconds) for way in WAYS}
-        for way in WAYS:
+    for (label, count), results in all_results.items():
+        median = {way: statistics.median(results[way].seconds) for way in results}
+        peak = {way: statistics.median(results[way].peak_mib) for way in results}
+        noop = {way: statistics.median(results[way].noop_seconds) for way in results}
+        median.setdefault("design", 0.0)
+        for way in results:
             m = results[way]
             rows.append(
                 [
-                    f"{count:,}",
+                    label,
                     way,
                     f"{median[way]:.2f}",
                     _ratio(median[way], median["plain"]),
@@ -327,9 +376,60 @@ def render(rows: list[list[str]], text: str, phases_text: str = "") -> str:
     return "\n".join([*lines, text]) + "\n" + (f"\n{phases_text}\n{PHASES_CAPTION}\n" if phases_text else "")
 
 
+def measure_front(runs: int, workdir: Path, *, count_instructions: bool) -> dict[str, Measures]:
+    """The site's own front page (summary, legend and 7 cards) against its
+    words as plain reST and its HTML as a raw block."""
+    sites = write_front_sites(workdir)
+    return measure_sites(
+        sites, "front", runs, workdir, count_instructions=count_instructions, count_noop=count_instructions
+    )
+
+
+def measure_parallel(runs: int, workdir: Path) -> dict[int, Measures]:
+    """20 pages over 1,000 cards, clean, at ``-j 1`` and ``-j 2`` (rotating)."""
+    site = write_parallel_site(workdir)
+    results = {jobs: Measures() for jobs in (1, 2)}
+    sphinx_build(site, workdir / "parallel-warm-up", fresh=True)
+    for round_number in range(runs):
+        for jobs in (1, 2) if round_number % 2 == 0 else (2, 1):
+            seconds, peak, cpu = sphinx_build(site, workdir / f"parallel-j{jobs}", fresh=True, jobs=jobs)
+            results[jobs].seconds.append(seconds)
+            results[jobs].peak_mib.append(peak)
+            results[jobs].cpu_seconds.append(cpu)
+            print(f"  -j {jobs} {seconds:6.2f} s  CPU {cpu:6.2f} s", file=sys.stderr)
+    return results
+
+
+def parallel_table(results: dict[int, Measures]) -> str:
+    if not results:
+        return ""
+    one = statistics.median(results[1].seconds)
+    lines = [".. rubric:: Parallel reading: 20 pages over 1,000 cards", "", ".. list-table::"]
+    lines += [
+        "   :header-rows: 1",
+        "",
+        *_list_table_rows([["-j", "time (s)", "× -j 1", "CPU (s)", "peak (MiB)"]]),
+    ]
+    for jobs, measured in results.items():
+        seconds = statistics.median(measured.seconds)
+        row = [
+            str(jobs),
+            f"{seconds:.2f}",
+            f"{seconds / one:.3f}",
+            f"{statistics.median(measured.cpu_seconds):.2f}",
+        ]
+        lines += _list_table_rows([[*row, f"{statistics.median(measured.peak_mib):.0f}"]])
+    return "\n".join(lines) + "\n"
+
+
+def results_text(rows: list[list[str]], text: str, phases_text: str = "", parallel_text: str = "") -> str:
+    """The page's tables: builds, output, instructions, phases, then ``-j``."""
+    return render(rows, text, phases_text) + (f"\n{parallel_text}" if parallel_text else "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[7, 1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[7, 1000, 5000, 20_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--small-runs", type=int, default=21, help=f"runs for N below {SMALL}")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the table")
@@ -347,18 +447,35 @@ def main() -> None:
         default=[7, 1000],
         help="the N whose builds are also counted under cachegrind (about 15 times slower)",
     )
+    parser.add_argument(
+        "--noop-instruction-sizes",
+        type=int,
+        nargs="*",
+        default=[5000, 20_000],
+        help="the N whose no-op builds alone are counted under cachegrind",
+    )
+    parser.add_argument("--no-front", action="store_true", help="leave out the real front page (N = 7)")
+    parser.add_argument("--parallel-runs", type=int, default=5, help="runs of -j 1 and -j 2 (0: none)")
     arguments = parser.parse_args()
-    counted = set(arguments.instruction_sizes) if shutil.which("valgrind") else set()
+    valgrind = shutil.which("valgrind") is not None
+    counted = set(arguments.instruction_sizes) if valgrind else set()
+    noop_counted = set(arguments.noop_instruction_sizes) if valgrind else set()
     with tempfile.TemporaryDirectory(prefix="awards-bench-") as workdir:
-        all_results = {
-            count: measure(
+        all_results: dict[tuple[str, int], dict[str, Measures]] = {}
+        if not arguments.no_front:
+            front_runs = runs_for(7, arguments.runs, arguments.small_runs)
+            all_results[("7, front page", 7)] = measure_front(
+                front_runs, Path(workdir), count_instructions=7 in counted
+            )
+        for count in arguments.sizes:
+            all_results[(f"{count:,}", count)] = measure(
                 count,
                 runs_for(count, arguments.runs, arguments.small_runs),
                 Path(workdir),
                 count_instructions=count in counted,
+                count_noop=count in noop_counted,
             )
-            for count in arguments.sizes
-        }
+        parallel = measure_parallel(arguments.parallel_runs, Path(workdir)) if arguments.parallel_runs else {}
         profiled = {
             count: phases(Path(workdir) / f"ours-{count}", Path(workdir) / f"profiled-{count}")
             for count in arguments.phase_sizes
@@ -367,15 +484,17 @@ def main() -> None:
     rows = rows_of(all_results)
     text_of_caption = caption(arguments.runs, arguments.small_runs)
     phases_text = phase_table(profiled)
-    text = render(rows, text_of_caption, phases_text)
+    parallel_text = parallel_table(parallel)
+    text = results_text(rows, text_of_caption, phases_text, parallel_text)
     arguments.output.write_text(text, encoding="utf-8")
     arguments.output.with_suffix(".json").write_text(
         json.dumps(
             {
                 "header": HEADER,
                 "rows": rows,
-                "caption": caption(arguments.runs, arguments.small_runs),
+                "caption": text_of_caption,
                 "phases": phases_text,
+                "parallel": parallel_text,
             },
             indent=1,
         ),

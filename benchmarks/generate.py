@@ -187,6 +187,75 @@ def write_sites(count: int, workdir: Path) -> dict[str, Path]:
     return sites
 
 
+#: The real front page: the site's own data and the three directives.
+FRONT_WAYS = ("ours", "plain", "raw")
+_BLOCKS = ("h2", "h3", "p", "li", "dt", "dd", "summary", "caption", "th", "td")
+_RST_SPECIAL = re.compile(r"([\\`*_|\[\]<>:])")
+
+
+def _plain_text_of(body: str) -> str:
+    """Every block of text in ``body`` (HTML) as a reST paragraph: the same
+    words, without the markup."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, "html.parser")
+    for hidden in soup.select("script, style, .awards-sr-only"):
+        hidden.decompose()
+    paragraphs = []
+    for block in soup.find_all(_BLOCKS):
+        if block.find(_BLOCKS) is None:
+            text = " ".join(block.get_text(" ").split())
+            if text:
+                paragraphs.append(_RST_SPECIAL.sub(r"\\\1", text))
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def write_front_sites(workdir: Path) -> dict[str, Path]:
+    """The site's own front page (summary, legend, cards of ``awards.yaml``)
+    three ways: ours, its words as plain reST, its HTML as one raw block."""
+    title = _title("Benchmark")
+    sites = {way: workdir / f"front-{way}" for way in FRONT_WAYS}
+    for way, directory in sites.items():
+        directory.mkdir(parents=True, exist_ok=True)
+        extensions = ["sphinx_awards"] if way == "ours" else []
+        (directory / "conf.py").write_text(CONF.format(ext=str(REPO / "_ext"), extensions=extensions))
+    (sites["ours"] / "awards.yaml").write_bytes((REPO / "awards.yaml").read_bytes())
+    directives = ".. awards-summary::\n\n.. awards-legend::\n\n.. awards::\n"
+    (sites["ours"] / "index.rst").write_text(title + directives, encoding="utf-8")
+    outdir = workdir / "front-ours-seed-build"
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(sites["ours"]), str(outdir)]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=BUILD_ENV)
+    body = _BODY.search((outdir / "index.html").read_text(encoding="utf-8"))
+    if body is None:
+        raise SystemExit("the front page of 'ours' changed shape: update benchmarks/generate.py")
+    (sites["plain"] / "index.rst").write_text(title + _plain_text_of(body.group(1)), encoding="utf-8")
+    (sites["raw"] / "index.rst").write_text(title + _raw(body.group(1)), encoding="utf-8")
+    return sites
+
+
+def write_parallel_site(workdir: Path, pages: int = 20, per_page: int = 50) -> Path:
+    """A site of ``pages`` pages over one file of ``pages * per_page`` awards,
+    each page showing its own ``per_page`` cards (``-j`` reads the pages in
+    parallel)."""
+    awards = synthetic_awards(pages * per_page)
+    directory = workdir / f"parallel-{pages}x{per_page}"
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "conf.py").write_text(CONF.format(ext=str(REPO / "_ext"), extensions=["sphinx_awards"]))
+    data = {key: value for key, value in SEED.items() if key != "awards"} | {"awards": awards}
+    text = yaml.dump(data, Dumper=_WrittenOut, allow_unicode=True, sort_keys=False)
+    (directory / "awards.yaml").write_text(text, encoding="utf-8")
+    toctree = "".join(f"   page{number}\n" for number in range(pages))
+    (directory / "index.rst").write_text(
+        _title("Awards") + f".. awards-summary::\n\n.. toctree::\n\n{toctree}", encoding="utf-8"
+    )
+    for number in range(pages):
+        ids = ", ".join(award["id"] for award in awards[number * per_page : (number + 1) * per_page])
+        (directory / f"page{number}.rst").write_text(
+            _title(f"Page {number}") + f".. awards::\n   :ids: {ids}\n", encoding="utf-8"
+        )
+    return directory
+
+
 if __name__ == "__main__":
     for site in write_sites(int(sys.argv[1]), Path(sys.argv[2])).values():
         print(site)

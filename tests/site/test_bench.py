@@ -39,22 +39,28 @@ def test_harness_writes_its_tables(tmp_path):
             "--phase-sizes",
             "5",
             "--instruction-sizes",
+            "--noop-instruction-sizes",
+            "--parallel-runs",
+            "1",
         ],
         check=True,
         capture_output=True,
     )
-    build, written, counted, phases = _tables(output.read_text(encoding="utf-8"))
+    build, written, counted, phases, parallel = _tables(output.read_text(encoding="utf-8"))
     assert [row[0] for row in phases[1:]][-1] == "the whole build (profiled seconds)"
     for header, *rows in (build, written, counted):
         assert header[:2] == ["N", "build"]
-        assert [row[1] for row in rows] == ["ours", "ours-warm", "ours-aliased", "plain", "raw", "design"]
+        # The site's own front page first (its words as plain reST, its HTML raw), then N = 5.
+        assert [row[:2] for row in rows[:3]] == [["7, front page", way] for way in ("ours", "plain", "raw")]
+        assert [row[1] for row in rows[3:]] == ["ours", "ours-warm", "ours-aliased", "plain", "raw", "design"]
         assert all(len(row) == len(header) for row in rows)
-    ours = dict(zip(written[0], written[1], strict=True))
+    assert [row[0] for row in parallel] == ["-j", "1", "2"] and float(parallel[1][2]) == 1.0
+    ours = dict(zip(written[0], written[4], strict=True))
     # Reported, not budgeted here: the budgets are on the compressed files
     # (tests/ext/test_stylesheet.py, and the script's in test_browser.py).
     assert float(ours["CSS (KB)"]) > 0 and float(ours["JS (KB)"]) > 0
     raw = json.loads(output.with_suffix(".json").read_text(encoding="utf-8"))
-    assert len(raw["rows"]) == 6 and len(raw["header"]) == 23
+    assert len(raw["rows"]) == 9 and len(raw["header"]) == 23
 
 
 def test_committed_results_are_the_harness_output():
@@ -64,6 +70,6 @@ def test_committed_results_are_the_harness_output():
 
     raw = json.loads((REPO / "benchmarks" / "results.json").read_text(encoding="utf-8"))
     assert raw["header"] == bench.HEADER
-    assert (REPO / "benchmarks" / "results.rst").read_text(encoding="utf-8") == bench.render(
-        raw["rows"], raw["caption"], raw.get("phases", "")
+    assert (REPO / "benchmarks" / "results.rst").read_text(encoding="utf-8") == bench.results_text(
+        raw["rows"], raw["caption"], raw.get("phases", ""), raw.get("parallel", "")
     )
