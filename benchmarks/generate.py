@@ -31,6 +31,9 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
+from sphinx_awards.data.files import DEFAULT_MAX_BYTES
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = yaml.safe_load((REPO / "awards.yaml").read_text(encoding="utf-8"))
 WAYS = ("ours", "ours-warm", "ours-aliased", "plain", "raw", "design")
@@ -173,6 +176,10 @@ def write_sites(count: int, workdir: Path) -> dict[str, Path]:
     for way, dumper in (("ours", _WrittenOut), ("ours-warm", _WrittenOut), ("ours-aliased", yaml.SafeDumper)):
         text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False)
         (sites[way] / "awards.yaml").write_text(text, encoding="utf-8")
+        size = len(text.encode("utf-8"))
+        if size > DEFAULT_MAX_BYTES:  # 20,000 awards are 19 MB: the site raises the limit, as a user must
+            with (sites[way] / "conf.py").open("a", encoding="utf-8") as conf:
+                conf.write(f"awards_max_bytes = {size}\n")
         (sites[way] / "index.rst").write_text(title + ".. awards::\n", encoding="utf-8")
     with (sites["ours-warm"] / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write(f"awards_cache = {str(workdir / f'cache-{count}')!r}\n")
