@@ -75,7 +75,7 @@ def load_awards(
 
 def read_and_check(path: str, raw: bytes) -> LoadResult:
     """A data file's bytes, read and checked. Read first keeping only the lines
-    the model keeps (a third faster); where that finds anything to report,
+    the model keeps (fewer instructions); where that finds anything to report,
     read again with every value's position and checked again, so that each
     message is located exactly as the complete reading locates it."""
     from .model import LOCATED_KEYS  # the parser and the checks, when a file needs them

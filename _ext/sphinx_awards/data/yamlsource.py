@@ -15,7 +15,7 @@ are accepted (no ``!!python/object``).
 Keeping every mark is most of the reading's cost: a reading with ``located``
 keeps only the marks of the values under those keys (what the model keeps
 lines of), and is for a file expected to be well-formed. Whatever it finds
-wrong, the file is read again with every mark (``validation.read_and_check``).
+wrong, the file is read again with every mark (``checked.read_and_check``).
 """
 
 from __future__ import annotations
