@@ -112,7 +112,7 @@ def instructions(srcdir: Path, outdir: Path, *, fresh: bool) -> int:
 #: Where a build of ``ours`` spends its time: (phase, file, function) whose
 #: cumulative profiled time is the phase's.
 PHASES = [
-    ("read the YAML (PyYAML, with positions)", "yamlparse.py", "parse_bytes"),
+    ("read the YAML (PyYAML)", "yamlparse.py", "parse_bytes"),
     ("check it (schema, texts, ids, templates)", "validation.py", "check_document"),
     ("store the checked result", "checked.py", "_store"),
     ("the directive: the cards' nodes", "directives.py", "run"),
@@ -204,29 +204,27 @@ def measure_sites(
 ) -> dict[str, Measures]:
     """Each site (a way) built clean and no-op ``runs`` times, in rotating order."""
     ways = tuple(sites)
-    count = tag  # in the output folders' names
     results = {way: Measures() for way in ways}
     if count_instructions or count_noop:
         for way in ways:
-            outdir = workdir / f"out-{way}-{count}"
+            outdir = workdir / f"out-{way}-{tag}"
             sphinx_build(sites[way], outdir, fresh=True)  # bytecode written before counting
             if count_instructions:
                 results[way].instructions = instructions(sites[way], outdir, fresh=True)
             results[way].noop_instructions = instructions(sites[way], outdir, fresh=False)
             counted = (results[way].instructions or results[way].noop_instructions) / 1e6
-            print(f"  N={count} {way:12} {counted:8.0f} M instructions", file=sys.stderr)
+            print(f"  N={tag} {way:12} {counted:8.0f} M instructions", file=sys.stderr)
     for round_number in range(runs):
         shift = round_number % len(ways)
         for way in ways[shift:] + ways[:shift]:
-            outdir = workdir / f"out-{way}-{count}"
-            seconds, peak, cpu = sphinx_build(sites[way], outdir, fresh=True)
+            outdir = workdir / f"out-{way}-{tag}"
+            seconds, peak, _ = sphinx_build(sites[way], outdir, fresh=True)
             results[way].seconds.append(seconds)
             results[way].peak_mib.append(peak)
             results[way].noop_seconds.append(sphinx_build(sites[way], outdir, fresh=False)[0])
-            results[way].cpu_seconds.append(cpu)
-            print(f"  N={count} {way:12} {seconds:6.2f} s  {peak:6.0f} MiB", file=sys.stderr)
+            print(f"  N={tag} {way:12} {seconds:6.2f} s  {peak:6.0f} MiB", file=sys.stderr)
     for way in ways:
-        outdir = workdir / f"out-{way}-{count}"
+        outdir = workdir / f"out-{way}-{tag}"
         page = (outdir / "index.html").read_bytes()
         results[way].html_bytes = len(page)
         results[way].gzip_bytes = len(gzip.compress(page, mtime=0))
@@ -245,12 +243,11 @@ def _instruction_cells(value: int, results: dict[str, Measures], name: str) -> l
         return ["–", "–", "–"]
     return [
         f"{value / 1e6:,.0f}",
-        *(_ratio_of_counts(value, results[floor], name) for floor in ("plain", "raw")),
+        *(_ratio_of_counts(value, getattr(results[floor], name)) for floor in ("plain", "raw")),
     ]
 
 
-def _ratio_of_counts(value: int, floor: Measures | None, name: str) -> str:
-    reference = getattr(floor, name, 0) if floor is not None else 0
+def _ratio_of_counts(value: int, reference: int) -> str:
     return f"{value / reference:.3f}" if reference else "–"
 
 

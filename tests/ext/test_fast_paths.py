@@ -508,18 +508,26 @@ def test_a_data_file_read_with_few_marks_gives_the_complete_readings_model_and_l
     assert complete.data is not None
 
 
-def test_a_well_formed_file_is_read_once_keeping_only_the_models_marks(monkeypatch):
-    from sphinx_awards.data import checked, yamlparse
-    from sphinx_awards.data.model import LOCATED_KEYS
+@pytest.fixture
+def documents(monkeypatch):
+    """Every document ``read_and_check`` parses, in order."""
+    from sphinx_awards.data import yamlparse
 
-    documents = []
+    parsed = []
     parse = yamlparse.parse_bytes
 
     def counted(*arguments, **keywords):
-        documents.append(parse(*arguments, **keywords))
-        return documents[-1]
+        parsed.append(parse(*arguments, **keywords))
+        return parsed[-1]
 
     monkeypatch.setattr(yamlparse, "parse_bytes", counted)
+    return parsed
+
+
+def test_a_well_formed_file_is_read_once_keeping_only_the_models_marks(documents):
+    from sphinx_awards.data import checked
+    from sphinx_awards.data.model import LOCATED_KEYS
+
     result = checked.read_and_check(str(SITE_DATA), SITE_DATA.read_bytes())
     assert not result.problems and len(documents) == 1 and not documents[0].complete
     assert documents[0].marks and {str(path[-1]) for path in documents[0].marks} <= LOCATED_KEYS
@@ -535,10 +543,12 @@ def test_a_well_formed_file_is_read_once_keeping_only_the_models_marks(monkeypat
         ("title:", "titel: Near miss\n    title:"),  # an unknown key: a warning only
     ],
 )
-def test_a_file_with_a_mistake_is_read_again_with_every_position(old, new):
+def test_a_file_with_a_mistake_is_read_again_with_every_position(documents, old, new):
     text = SITE_DATA.read_text(encoding="utf-8")
     assert old in text
     fast, complete = _both_readings("awards.yaml", text.replace(old, new, 1).encode())
+    # read_and_check's two readings, the second complete; then the test's own complete one.
+    assert [document.complete for document in documents] == [False, True, True]
     assert fast == complete and fast.problems
     assert all(problem.line > 1 for problem in fast.problems)
 
