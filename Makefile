@@ -22,6 +22,12 @@ DEV_STAMP := $(VENV)/.dev-installed
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # The other Pythons the compatibility matrix needs (pyenv's, where they are).
 PYENV_BINS := $(subst $(eval) ,:,$(wildcard $(HOME)/.pyenv/versions/3.1[0-3]*/bin))
+# Themes of the matrix whose releases need another Python and other pins than
+# the site's venv: each built in a venv of its own (tests/site/test_themes.py).
+# Without a Python 3.12 (pyenv's, or on PATH) they are not made, and the theme
+# tests say so (a failure where AWARDS_REQUIRE_BROWSER is set, as in CI).
+THEME_REQUIREMENTS := $(wildcard tests/roots/test-themes/environments/*.txt)
+THEME_ENVS := $(patsubst tests/roots/test-themes/environments/%.txt,$(VENV)/themes/%/.installed,$(THEME_REQUIREMENTS))
 
 .PHONY: html test lint test-compat dist serve clean venv bench bench-worst bench-smoke catalogs screenshots schema number-words
 .DEFAULT_GOAL := html
@@ -50,8 +56,14 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint
+test: lint $(THEME_ENVS)
 	$(BIN)/python -m pytest
+
+PYTHON_3_12 := $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3) $(shell command -v python3.12 2>/dev/null))
+$(VENV)/themes/%/.installed: tests/roots/test-themes/environments/%.txt $(SITE_STAMP)
+	@if [ -z "$(PYTHON_3_12)" ]; then echo "no Python 3.12: the $* theme is not built for the theme tests"; else \
+		set -e; rm -rf $(VENV)/themes/$*; $(PYTHON_3_12) -m venv $(VENV)/themes/$*; \
+		$(VENV)/themes/$*/bin/python -m pip install --quiet --disable-pip-version-check -r $<; touch $@; fi
 
 # nox refuses --no-color beside FORCE_COLOR (which a CI may set): it is taken away.
 test-compat: $(DEV_STAMP)

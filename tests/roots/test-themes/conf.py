@@ -83,6 +83,13 @@ THEMES = {
     "ansible": {"html_theme": "sphinx_ansible_theme"},
     "pylons": {"html_theme": "pylons", "theme_path": ("pylons_sphinx_themes", "get_html_themes_path")},
     "flask": {"html_theme": "flask"},
+    # Two themes whose current releases need Python 3.12 and their own pins
+    # (ansys: pydata-sphinx-theme 0.23; quantecon: Sphinx < 9): each is built
+    # in its own environment (tests/themes/, made by make test).
+    "ansys": {"html_theme": "ansys_sphinx_theme"},
+    "quantecon": {"html_theme": "quantecon_book_theme"},
+    # Sphinx's theme without navigation.
+    "nonav": {},
 }
 
 
