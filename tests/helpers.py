@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import NoReturn
 
@@ -14,6 +15,29 @@ from bs4 import BeautifulSoup
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
 ROOTS = TESTS / "roots"
+
+
+#: Themes of the matrix whose releases need their own Python and pins: each
+#: built with the Python of the environment ``make test`` makes for it (the
+#: Makefile's THEME_ENVS, from roots/test-themes/environments/), the
+#: extension from the source folder.
+OWN_ENVIRONMENTS = tuple(path.stem for path in sorted((ROOTS / "test-themes" / "environments").glob("*.txt")))
+
+
+def theme_python(theme: str) -> tuple[Path, dict[str, str]]:
+    """The Python that builds a site in ``theme``, and what its environment adds."""
+    if theme in OWN_ENVIRONMENTS:
+        return REPO / ".venv" / "themes" / theme / "bin" / "python", {"PYTHONPATH": str(REPO / "_ext")}
+    return Path(sys.executable), {}
+
+
+def require_theme_environment(theme: str) -> None:
+    """Skip (fail in CI) where ``theme``'s own environment has not been made."""
+    if not theme_python(theme)[0].exists():
+        skip_or_fail(
+            "AWARDS_REQUIRE_BROWSER",
+            f"the {theme} theme's environment is missing: make test makes it (with Python 3.12)",
+        )
 
 
 def strip_colors(text: str) -> str:

@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from xml.etree import ElementTree
@@ -32,7 +31,7 @@ from browser import (
     require_browser,
     serve,
 )
-from helpers import REPO, ROOTS, skip_or_fail, strip_colors
+from helpers import REPO, ROOTS, require_theme_environment, skip_or_fail, strip_colors, theme_python
 
 require_browser()
 
@@ -87,11 +86,6 @@ THEMES = {
     "ansys": True,
     "quantecon": "localStorage.setItem('setContrast', '1')",
 }
-#: Themes whose releases need their own Python and pins: built with the
-#: Python of the environment ``make test`` makes for each (the Makefile's
-#: THEME_ENVS, from tests/roots/test-themes/environments/), the extension
-#: from the source folder.
-OWN_ENVIRONMENTS = ("ansys", "quantecon")
 #: Warnings a theme's own code gives on any site with a domain whose objects'
 #: display names differ from their names (named in the Sphinx themes page).
 THEME_WARNINGS = {
@@ -155,25 +149,12 @@ ACCENTS = {
 }
 
 
-def _python(theme: str) -> Path:
-    if theme in OWN_ENVIRONMENTS:
-        return REPO / ".venv" / "themes" / theme / "bin" / "python"
-    return Path(sys.executable)
-
-
-def _require_environment(theme: str) -> None:
-    if not _python(theme).exists():
-        skip_or_fail(
-            "AWARDS_REQUIRE_BROWSER",
-            f"the {theme} theme's environment is missing: make test makes it (with Python 3.12)",
-        )
-
-
 def _build(theme: str, out, language: str = "en") -> str:
     """Build the site in ``theme``; what Sphinx printed, for the warnings check."""
-    if not _python(theme).exists():
-        return ""  # each test of the theme says so (_require_environment)
-    command = [str(_python(theme)), "-m", "sphinx", "-q", "--keep-going", "-b", "html"]
+    python, environment = theme_python(theme)
+    if not python.exists():
+        return ""  # each test of the theme says so (require_theme_environment)
+    command = [str(python), "-m", "sphinx", "-q", "--keep-going", "-b", "html"]
     if theme not in THEME_WARNINGS:
         command.append("-W")
     name = theme if language == "en" else f"{theme}-{language}"
@@ -183,7 +164,7 @@ def _build(theme: str, out, language: str = "en") -> str:
             **os.environ,
             "AWARDS_TEST_THEME": theme,
             "AWARDS_TEST_LANGUAGE": language,
-            **({"PYTHONPATH": str(REPO / "_ext")} if theme in OWN_ENVIRONMENTS else {}),
+            **environment,
         },
         capture_output=True,
         text=True,
@@ -216,7 +197,7 @@ def pages(browser, sites):
 
     def open_(theme: str, mode: str, width: int = 1280, **options):
         key = (theme, mode, width, tuple(sorted(options.items())))
-        _require_environment(theme)
+        require_theme_environment(theme)
         if key not in opened:
             context = _new_context(browser, theme, mode, width, **options)
             page = context.new_page()
@@ -266,7 +247,7 @@ def _is_dark(page) -> bool:
 
 @pytest.mark.parametrize("theme", list(THEMES))
 def test_the_site_builds_without_warnings_of_ours(built, theme):
-    _require_environment(theme)
+    require_theme_environment(theme)
     lines = [line for line in built[1][theme].splitlines() if line.strip()]
     known = THEME_WARNINGS.get(theme)
     assert [line for line in lines if not (known and known.match(line))] == []
@@ -428,7 +409,7 @@ def test_screenshots(pages, theme, mode, width):
 def test_an_open_cite_menu_fits_320px_reads_clearly_and_passes_axe(browser, sites, theme, mode):
     """The Cite menu opened by keyboard on a phone: its downloads and copy
     buttons inside the screen, 4.5:1, no axe finding; a picture of the card."""
-    _require_environment(theme)
+    require_theme_environment(theme)
     context = _new_context(browser, theme, mode, 320)
     try:
         page = context.new_page()
@@ -542,7 +523,7 @@ def test_a_pdf_printed_from_dark_mode_has_dark_inks_and_the_light_accents(browse
     """Printed to PDF from the theme's dark mode: read back from the PDF (as
     pdftocairo draws it), every glyph of ours is 4.5:1 against the white
     paper, every shape 3:1, and the accents are the light ones."""
-    _require_environment(theme)
+    require_theme_environment(theme)
     if not shutil.which("pdftocairo"):
         skip_or_fail("AWARDS_REQUIRE_TEX", "pdftocairo missing: apt-get install poppler-utils")
     context = _new_context(browser, theme, "dark", 1280)
@@ -711,7 +692,7 @@ def test_an_award_page_wraps_its_title_at_words_and_shows_what_it_is(browser, si
     """At 320, 390 and 1280 px on a screen 844 px high: the title, the authors,
     the paper's venue and year and the award's event within the first screen;
     no word split that fits a line (the check of the site's browser tests)."""
-    _require_environment(theme)
+    require_theme_environment(theme)
     context = _new_context(browser, theme, mode, width, 844)
     try:
         page = context.new_page()
