@@ -440,6 +440,57 @@ def test_an_edit_that_keeps_the_size_is_still_seen(tmp_path):
     assert same_size in _cards(html)
 
 
+#: Code run before a build: counts the card stores read from a pickled
+#: doctree and those of them whose cards were then looked at.
+COUNT_UNPACKING = """
+from sphinx_awards.render.card import CardViews
+read, unpacked = [], []
+def counted(original, into):
+    def wrapper(*args, **kwargs):
+        into.append(1)
+        return original(*args, **kwargs)
+    return wrapper
+CardViews.unpacked_later = classmethod(counted(CardViews.unpacked_later.__func__, read))
+original_unpacked = CardViews._unpacked
+def _unpacked(self):
+    if self._views is None:
+        unpacked.append(1)
+    return original_unpacked(self)
+CardViews._unpacked = _unpacked
+"""
+
+
+def _unpacking_after(build: str, tmp_path: Path) -> tuple[int, int]:
+    """(card stores read from pickled doctrees, of them unpacked) in a build."""
+    report = "\nprint(len(read), len(unpacked))"
+    result = subprocess.run(
+        [sys.executable, "-c", COUNT_UNPACKING + build + report],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    read, unpacked = result.stdout.split()[-2:]
+    return int(read), int(unpacked)
+
+
+def test_a_noop_rebuild_reads_the_cards_doctree_but_unpacks_no_card(tmp_path):
+    """A no-op writes the index and search pages, whose navigation Sphinx
+    takes from the root page's doctree: the cards' data there stays packed.
+    Written again from their doctrees (``-a``), the pages with cards unpack
+    it and are the same pages, their words in the search index."""
+    _, html, build = _site(tmp_path)
+    _heavy_imports_after(build, tmp_path)
+    pages = {name: (html / name).read_bytes() for name in ("index.html", "sub/other-data.html")}
+    read, unpacked = _unpacking_after(build, tmp_path)
+    assert read > 0 and unpacked == 0
+    (html / "searchindex.js").unlink()
+    read, unpacked = _unpacking_after(build.replace("'-q'", "'-q', '-a'"), tmp_path)
+    assert read > 0 and unpacked > 0
+    assert {name: (html / name).read_bytes() for name in pages} == pages
+    assert '"hivemind"' in (html / "searchindex.js").read_text(encoding="utf-8")
+
+
 def test_labels_survive_a_noop_rebuild(make_app, tmp_path):
     """A no-op publishes no labels again; a page edited afterwards still
     reaches the cards through :ref:."""

@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from ..data.ids import next_free
+from ..render.card import card_view, replace_card_view
 from ..render.nodes import award_card
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def unique_card_anchors(app: Sphinx, doctree: nodes.document) -> None:
     domain = awards_domain(app.env)
     first_names: dict[str, str] = {}
     for card in cards:
-        view = card["card"]
+        view = card_view(card)
         anchor = view.anchor
         if anchor in taken:
             renamed = next_free(anchor, taken)
@@ -56,7 +57,7 @@ def unique_card_anchors(app: Sphinx, doctree: nodes.document) -> None:
                 )
                 domain.move_anchor(app.env.docname, anchor, renamed)
             card["ids"] = [renamed]
-            card["card"] = view._replace(anchor=renamed)
+            replace_card_view(card, view._replace(anchor=renamed))
             first_names.setdefault(anchor, renamed)
             taken.add(renamed)
         else:

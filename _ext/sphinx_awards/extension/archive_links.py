@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from ..render.card import card_view
 from ..render.nodes import award_card, awards_filters, awards_summary
 from .domain import awards_domain
 
@@ -48,7 +49,7 @@ def link_filters(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not doctree.get("awards_filters") or app.builder.format != "html":
         return
     domain = awards_domain(app.env)
-    local = {card["card"].anchor for card in doctree.findall(award_card)}
+    local = {card_view(card).anchor for card in doctree.findall(award_card)}
     sections = _year_sections(doctree)
     for node in doctree.findall(awards_filters):
         hrefs: dict[str, str] = {}

@@ -182,10 +182,13 @@ class AwardsDomain(Domain):
         return [("awards:award", reference)] if reference is not None else []
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        for name in sorted(self.cards):
-            found = self.location(name)
-            if found is not None:
-                docname, card = found
+        # Called twice a build (objects.inv, the search index), a card at a
+        # time: the home page found inline (``location``), without a call each.
+        cards = self.cards
+        for name in sorted(cards):
+            if shown := cards[name]:
+                docname = min(shown) if len(shown) > 1 else next(iter(shown))
+                card = shown[docname]
                 yield name, card.title, "award", docname, card.anchor, 1
 
 

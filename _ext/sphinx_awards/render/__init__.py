@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..package import LOCALE_DIR
-from . import assets, card_html, card_tree, filters, latex, metadata, nodes, pdflatex, words
+from . import assets, card, card_html, card_tree, filters, latex, metadata, nodes, pdflatex, words
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -54,6 +54,7 @@ def setup(app: Sphinx) -> None:
         nodes.awards_json_ld, html=(metadata.visit_json_ld_html, None), latex=nothing, text=nothing,
         man=nothing, texinfo=nothing,
     )  # fmt: skip
+    app.connect("doctree-resolved", card.add_searchable_words)  # for the search index
     app.connect("doctree-resolved", metadata.add_json_ld)
     app.connect("builder-inited", card_tree.expand_cards_outside_html)  # ExpandCards, outside HTML
     app.connect("builder-inited", pdflatex.use_settable_text)  # pdflatex.PdflatexText, for pdflatex

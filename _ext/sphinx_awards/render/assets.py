@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from .card import CardView
+from .card import CardView, card_view
 from .nodes import award_card, awards_block_base
 from .words import _, cards_shown, own_words_lang
 
@@ -92,7 +92,7 @@ def _page_contents(doctree: nodes.document | None) -> _PageContents:
         return contents
     for node in doctree.findall(nodes.Element):
         if isinstance(node, award_card):
-            contents.cards.append(node["card"])
+            contents.cards.append(card_view(node))
             contents.used = True
         elif isinstance(node, awards_block_base):
             contents.used = True

@@ -1,14 +1,17 @@
 """One card: what it shows, its compact node, its HTML, and its tree for other builders.
 
 A page may hold thousands of cards, and every node costs time in each of
-Sphinx's transforms. So a card is one ``award_card`` node carrying a
-``CardView`` and a single ``Text`` child with all its visible words (for the
-search index); the HTML writer renders it in one go. For other builders a
-post-transform expands it into ordinary docutils nodes first.
+Sphinx's transforms. So a card is one ``award_card`` node pointing at its
+``CardView`` (kept packed with its grid's in ``CardViews``); on a web page
+it gains a single ``Text`` child with all its visible words (for the search
+index) just before it is written, and the HTML writer renders it in one go.
+For other builders a post-transform expands it into ordinary docutils nodes
+first.
 """
 
 from __future__ import annotations
 
+import pickle
 import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -23,6 +26,7 @@ from .words import _, label, own_words_lang
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.config import Config
 
@@ -246,10 +250,74 @@ def accent_style(light: str, dark: str) -> str:
     return f"--awards-accent-light:{light};--awards-accent-dark:{dark}"
 
 
-def card_node(view: CardView) -> award_card:
-    node = award_card(ids=[view.anchor], card=view, support_smartquotes=False)
-    node += nodes.Text(view.searchable_text)
-    return node
+class CardViews:
+    """The views of a grid's cards, which its ``award_card`` nodes point into.
+
+    Pickled as one string of bytes, unpacked when a card is first looked at:
+    Sphinx unpickles a page's doctree for more than writing it (the root
+    page's, for the navigation of every page it writes, ``genindex`` on a
+    build with nothing else to do), and a page of thousands of cards made
+    that cost grow with them."""
+
+    __slots__ = ("_packed", "_views")
+
+    def __init__(self) -> None:
+        self._views: list[CardView] | None = []
+        self._packed = b""
+
+    @classmethod
+    def unpacked_later(cls, packed: bytes) -> CardViews:
+        views = cls()
+        views._views, views._packed = None, packed
+        return views
+
+    def add(self, view: CardView) -> int:
+        """Keep ``view``; its place, for the card node."""
+        views = self._unpacked()
+        views.append(view)
+        return len(views) - 1
+
+    def __getitem__(self, index: int) -> CardView:
+        return self._unpacked()[index]
+
+    def __setitem__(self, index: int, view: CardView) -> None:
+        self._unpacked()[index] = view
+
+    def _unpacked(self) -> list[CardView]:
+        if self._views is None:
+            self._views, self._packed = pickle.loads(self._packed), b""
+        return self._views
+
+    def __reduce__(self) -> tuple[Callable[[bytes], CardViews], tuple[bytes]]:
+        packed = self._packed if self._views is None else pickle.dumps(self._views, pickle.HIGHEST_PROTOCOL)
+        return CardViews.unpacked_later, (packed,)
+
+
+def card_view(node: award_card) -> CardView:
+    views, index = node["card"]
+    return views[index]
+
+
+def replace_card_view(node: award_card, view: CardView) -> None:
+    views, index = node["card"]
+    views[index] = view
+
+
+def card_node(views: CardViews, view: CardView) -> award_card:
+    """The card as read: its words come when the page is written (``add_searchable_words``)."""
+    return award_card(ids=[view.anchor], card=(views, views.add(view)), support_smartquotes=False)
+
+
+def add_searchable_words(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``, for web pages: each card's words, as one Text
+    child that Sphinx's search index reads (the HTML writer renders the
+    card from its view). Not kept in the pickled doctree: a page written
+    again gets them again, a page only read for navigation never does."""
+    if app.builder.format != "html":
+        return
+    for node in doctree.findall(award_card):
+        if not node.children:
+            node += nodes.Text(card_view(node).searchable_text)
 
 
 def emoji_name(text: str) -> str:

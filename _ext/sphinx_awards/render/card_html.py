@@ -20,6 +20,7 @@ from .card import (
     Tags,
     Text,
     card_parts,
+    card_view,
     emoji_name,
     is_emoji_alone,
     writes_award_pages,
@@ -196,7 +197,7 @@ def _page_settings(self: HTML5Translator) -> _PageSettings:
 
 
 def visit_card_html(self: HTML5Translator, node: award_card) -> None:
-    view: CardView = node["card"]
+    view = card_view(node)
     settings = _page_settings(self)
     # Each page's cards have ids of their own (anchors.py); singlehtml joins
     # the pages, so a card shown on two of them is numbered there.

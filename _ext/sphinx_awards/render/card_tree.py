@@ -9,7 +9,18 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .card import Authors, Badge, CardView, Part, Tags, Text, card_parts, emoji_name, is_emoji_alone
+from .card import (
+    Authors,
+    Badge,
+    CardView,
+    Part,
+    Tags,
+    Text,
+    card_parts,
+    card_view,
+    emoji_name,
+    is_emoji_alone,
+)
 from .nodes import (
     award_block,
     award_card,
@@ -89,7 +100,7 @@ class ExpandCards(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(award_card)):
-            node.replace_self(card_tree(node["card"]))
+            node.replace_self(card_tree(card_view(node)))
 
 
 class ShowDataUrls(SphinxPostTransform):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from .card import card_view
 from .nodes import award_card, awards_json_ld
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def add_json_ld(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     copy a page of thousands of cards once more."""
     if app.builder.format != "html" or app.builder.name.startswith("epub") or not app.config.awards_json_ld:
         return
-    views = [node["card"] for node in doctree.findall(award_card)]
+    views = [card_view(node) for node in doctree.findall(award_card)]
     if views:
         doctree += awards_json_ld(script=json_ld_script(views))
 

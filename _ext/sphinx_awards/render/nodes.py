@@ -58,9 +58,10 @@ class awards_filters(nodes.General, nodes.Element):
 
 
 class award_card(nodes.General, nodes.Element):
-    """One awarded paper, compact: a ``CardView`` in ``card`` and one Text child
-    with its words. HTML renders it directly; other builders get it expanded
-    into ``award_block`` and ordinary nodes (see ``card.py``)."""
+    """One awarded paper, compact: in ``card``, where its ``CardView`` is (its
+    grid's ``CardViews`` and its place there: ``card.card_view``), and on a
+    web page one Text child with its words. HTML renders it directly; other builders get it expanded into
+    ``award_block`` and ordinary nodes (see ``card.py``)."""
 
 
 class awards_json_ld(nodes.General, nodes.Element):

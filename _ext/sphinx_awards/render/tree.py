@@ -17,7 +17,7 @@ from ..data.model import Award, AwardsData, MetaItem, Stat, Theme
 from ..text.language import Language, TextLanguages
 from ..text.messages import format_message
 from . import counts
-from .card import CardView, accent_style, card_node
+from .card import CardView, CardViews, accent_style, card_node
 from .nodes import (
     awards_decoration,
     awards_grid,
@@ -222,8 +222,8 @@ def legend(
 
 
 def _grid(awards: Iterable[Award], view: Callable[[Award], CardView]) -> awards_grid:
-    grid = awards_grid(classes=["awards-grid"])
-    grid.extend(card_node(view(award)) for award in awards)
+    grid, views = awards_grid(classes=["awards-grid"]), CardViews()
+    grid.extend(card_node(views, view(award)) for award in awards)
     return grid
 
 
