@@ -116,7 +116,7 @@ PHASES = [
     ("check it (schema, texts, ids, templates)", "validation.py", "check_document"),
     ("store the checked result", "checked.py", "_store"),
     ("the directive: the cards' nodes", "directives.py", "run"),
-    ("write the cards' HTML", "card.py", "visit_card_html"),
+    ("write the cards' HTML", "card_html.py", "visit_card_html"),
     ("JSON-LD of the cards", "metadata.py", "json_ld_script"),
     ("the exports (JSON, BibTeX, RIS, CSL)", "exports.py", "write_exports"),
     ("Sphinx pickles the environment and doctrees", "~", "<built-in method _pickle.dump>"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -73,3 +74,16 @@ def test_committed_results_are_the_harness_output():
     assert (REPO / "benchmarks" / "results.rst").read_text(encoding="utf-8") == bench.results_text(
         raw["rows"], raw["caption"], raw.get("phases", ""), raw.get("parallel", "")
     )
+
+
+def test_every_phase_of_the_profile_names_a_function_of_the_code():
+    """A phase whose file or function was moved would read 0% for ever."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import bench
+
+    package = REPO / "_ext" / "sphinx_awards"
+    for phase, file_name, function in bench.PHASES:
+        if file_name == "~":  # a built-in, as cProfile names it
+            continue
+        (found,) = package.rglob(file_name)
+        assert re.search(rf"^\s*def {function}\(", found.read_text(encoding="utf-8"), re.MULTILINE), phase

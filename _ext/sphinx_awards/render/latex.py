@@ -90,7 +90,9 @@ def first_strong_direction(text: str) -> str:
 
 
 def mark_left_to_right(app: Any) -> None:
-    from ..text.language import Language
+    if app.builder.name != "latex":
+        return
+    from ..text.language import Language  # not for other builders: a no-op build loads none of it
 
-    if app.builder.name == "latex" and Language(app.config.language or "en").right_to_left:
+    if Language(app.config.language or "en").right_to_left:
         app.add_post_transform(LeftToRightRuns)
