@@ -15,7 +15,6 @@ from docutils import nodes
 from sphinx.util import logging
 
 from ..data.ids import next_free
-from ..render.card import card_view, replace_card_view
 from ..render.nodes import award_card
 
 if TYPE_CHECKING:
@@ -37,6 +36,7 @@ def unique_card_anchors(app: Sphinx, doctree: nodes.document) -> None:
             taken.update(node["ids"])
     if not cards:
         return
+    from ..render.card import card_view, replace_card_view
     from .domain import awards_domain
 
     domain = awards_domain(app.env)

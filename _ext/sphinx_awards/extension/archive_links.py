@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from ..render.card import card_view
 from ..render.nodes import award_card, awards_filters, awards_summary
 from .domain import awards_domain
 
@@ -48,6 +47,8 @@ def link_filters(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``, on the pages whose archive has filters."""
     if not doctree.get("awards_filters") or app.builder.format != "html":
         return
+    from ..render.card import card_view  # a no-op build loads nothing that makes cards
+
     domain = awards_domain(app.env)
     local = {card_view(card).anchor for card in doctree.findall(award_card)}
     sections = _year_sections(doctree)

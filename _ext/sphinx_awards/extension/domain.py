@@ -13,7 +13,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from ..data.ids import award_page, reference_anchor, renamed_page
-from ..render.card import writes_award_pages
+from ..render.nodes import writes_award_pages
 from ..text.quoting import listed
 
 if TYPE_CHECKING:

@@ -27,9 +27,7 @@ from ..data.ids import PAGE_NAMES, award_page, cite_base, next_free
 from ..data.names import is_et_al
 from ..extension.datafiles import files_shown
 from ..extension.domain import awards_domain
-from ..render.card import CardView, Part, Text, writes_award_pages
-from ..render.card_html import card_html, cite_menu
-from ..render.metadata import ld_script, scholarly_article
+from ..render.nodes import writes_award_pages
 from ..render.words import _
 from .citations import bibtex_entry, paper_year, venue
 
@@ -39,6 +37,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from ..data.model import Award, AwardsData
+    from ..render.card import CardView, Part
 
 logger = logging.getLogger(__name__)
 
@@ -164,6 +163,8 @@ def _paper_record(data: AwardsData, award: Award) -> tuple[tuple[str, Part], ...
     name it), and the awards it is one of
     ("NeurIPS 2023 Paper Awards"), the year of both in view. Only what the
     data says of the paper: the event's year is not the paper's."""
+    from ..render.card import Text  # what makes and writes cards: never loaded by a no-op build
+
     year = str(award.year or "")
     published = ", ".join(part for part in (award.venue, "" if year in award.venue else year) if part)
     record = [("award-venue", Text(published))] if published else []
@@ -171,6 +172,8 @@ def _paper_record(data: AwardsData, award: Award) -> tuple[tuple[str, Part], ...
 
 
 def _json_ld(view: CardView, data: AwardsData) -> str:
+    from ..render.metadata import ld_script, scholarly_article
+
     award = view.award
     article = {"@context": "https://schema.org", **scholarly_article(view), "headline": award.title}
     article["isPartOf"] = {"@type": "CreativeWork", "name": venue(data, award)}
@@ -186,6 +189,8 @@ def page_body(view: CardView, data: AwardsData, own_url: str) -> str:
     """An award page's content: its card, unfolded, with the paper's record
     under the authors and its Cite menu; the authors' abstract where the data
     has it; the BibTeX entry, shown to select and copy; its JSON-LD."""
+    from ..render.card_html import card_html, cite_menu
+
     award = view.award
     card = card_html(
         view,
@@ -229,7 +234,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: one page per award."""
     if not makes_pages(app):
         return
-    from ..text.language import Language, TextLanguages  # a no-op build never needs them
+    from ..render.card import CardView  # a no-op build never needs them
+    from ..text.language import Language, TextLanguages
 
     site = Language(app.config.language or "en")
     makers: dict[str, Callable[[Award], CardView]] = {}

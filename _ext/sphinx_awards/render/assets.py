@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from .card import CardView, card_view
 from .nodes import award_card, awards_block_base
 from .words import _, cards_shown, own_words_lang
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from .card import CardView
 
 from ..package import STATIC_DIR
 
@@ -88,8 +89,10 @@ class _PageContents:
 
 def _page_contents(doctree: nodes.document | None) -> _PageContents:
     contents = _PageContents()
-    if doctree is None:
+    if doctree is None:  # genindex, search: all a no-op build writes
         return contents
+    from .card import card_view
+
     for node in doctree.findall(nodes.Element):
         if isinstance(node, award_card):
             contents.cards.append(card_view(node))

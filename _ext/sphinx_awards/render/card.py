@@ -2,7 +2,7 @@
 
 A page may hold thousands of cards, and every node costs time in each of
 Sphinx's transforms. So a card is one ``award_card`` node pointing at its
-``CardView`` (kept packed with its grid's in ``CardViews``); on a web page
+``CardView`` (kept packed with its grid's in ``nodes.CardViews``); on a web page
 it gains a single ``Text`` child with all its visible words (for the search
 index) just before it is written, and the HTML writer renders it in one go.
 For other builders a post-transform expands it into ordinary docutils nodes
@@ -11,36 +11,22 @@ first.
 
 from __future__ import annotations
 
-import pickle
 import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 
 from ..data.ids import award_page
-from .nodes import (
-    award_card,
-)
+from .nodes import CardViews, award_card
 from .words import _, label, own_words_lang
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
-    from sphinx.config import Config
 
     from ..data.model import Award, AwardsData, Tag
     from ..text.language import TextLanguages
-
-
-#: The builders that write a page per award when ``awards_pages`` is on.
-PAGE_BUILDERS = ("html", "dirhtml")
-
-
-def writes_award_pages(config: Config, builder: Builder) -> bool:
-    """Whether cards link to award pages, and the pages are written (``publish/pages.py``)."""
-    return bool(config.awards_pages) and builder.name in PAGE_BUILDERS
 
 
 class CardView(NamedTuple):
@@ -250,49 +236,6 @@ def accent_style(light: str, dark: str) -> str:
     return f"--awards-accent-light:{light};--awards-accent-dark:{dark}"
 
 
-class CardViews:
-    """The views of a grid's cards, which its ``award_card`` nodes point into.
-
-    Pickled as one string of bytes, unpacked when a card is first looked at:
-    Sphinx unpickles a page's doctree for more than writing it (the root
-    page's, for the navigation of every page it writes, ``genindex`` on a
-    build with nothing else to do), and a page of thousands of cards made
-    that cost grow with them."""
-
-    __slots__ = ("_packed", "_views")
-
-    def __init__(self) -> None:
-        self._views: list[CardView] | None = []
-        self._packed = b""
-
-    @classmethod
-    def unpacked_later(cls, packed: bytes) -> CardViews:
-        views = cls()
-        views._views, views._packed = None, packed
-        return views
-
-    def add(self, view: CardView) -> int:
-        """Keep ``view``; its place, for the card node."""
-        views = self._unpacked()
-        views.append(view)
-        return len(views) - 1
-
-    def __getitem__(self, index: int) -> CardView:
-        return self._unpacked()[index]
-
-    def __setitem__(self, index: int, view: CardView) -> None:
-        self._unpacked()[index] = view
-
-    def _unpacked(self) -> list[CardView]:
-        if self._views is None:
-            self._views, self._packed = pickle.loads(self._packed), b""
-        return self._views
-
-    def __reduce__(self) -> tuple[Callable[[bytes], CardViews], tuple[bytes]]:
-        packed = self._packed if self._views is None else pickle.dumps(self._views, pickle.HIGHEST_PROTOCOL)
-        return CardViews.unpacked_later, (packed,)
-
-
 def card_view(node: award_card) -> CardView:
     views, index = node["card"]
     return views[index]
@@ -303,7 +246,7 @@ def replace_card_view(node: award_card, view: CardView) -> None:
     views[index] = view
 
 
-def card_node(views: CardViews, view: CardView) -> award_card:
+def card_node(views: CardViews[CardView], view: CardView) -> award_card:
     """The card as read: its words come when the page is written (``add_searchable_words``)."""
     return award_card(ids=[view.anchor], card=(views, views.add(view)), support_smartquotes=False)
 

@@ -23,12 +23,8 @@ from .card import (
     card_view,
     emoji_name,
     is_emoji_alone,
-    writes_award_pages,
 )
-from .nodes import (
-    award_card,
-    bmp_html,
-)
+from .nodes import award_card, bmp_html, writes_award_pages
 from .words import _
 
 if TYPE_CHECKING:

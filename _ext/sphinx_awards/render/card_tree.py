@@ -28,7 +28,6 @@ from .nodes import (
     awards_heading,
     data_reference,
     decoration,
-    descend,
     paragraph,
 )
 
@@ -120,13 +119,8 @@ class ShowDataUrls(SphinxPostTransform):
                 parent.insert(after, nodes.Text(f" <{reference['refuri']}>"))
 
 
-def expand_cards_outside_html(app: Sphinx) -> None:
-    if app.builder.format != "html":
-        app.add_post_transform(ExpandCards)
+def expand_cards(app: Sphinx) -> None:
+    """On ``builder-inited``, for builders other than HTML (``render.setup``)."""
+    app.add_post_transform(ExpandCards)
     if app.builder.format == "text":
         app.add_post_transform(ShowDataUrls)
-
-
-#: ``award_card`` for writers other than HTML: ExpandCards replaces it before
-#: they see it; should one still meet it, its words.
-CARD_EXPANDED = (descend, None)

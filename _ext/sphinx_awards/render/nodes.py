@@ -9,14 +9,23 @@ plain blocks and rubrics.
 
 from __future__ import annotations
 
+import pickle
 import re
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from docutils import nodes
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.builders import Builder
+    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
+
+
+#: What a ``CardViews`` holds (``card.CardView``).
+_View = TypeVar("_View")
 
 
 class awards_block_base(nodes.General, nodes.Element):
@@ -64,6 +73,49 @@ class award_card(nodes.General, nodes.Element):
     ``award_block`` and ordinary nodes (see ``card.py``)."""
 
 
+class CardViews(Generic[_View]):
+    """The views of a grid's cards, which its ``award_card`` nodes point into.
+
+    Pickled as one string of bytes, unpacked when a card is first looked at:
+    Sphinx unpickles a page's doctree for more than writing it (the root
+    page's, for the navigation of every page it writes, ``genindex`` on a
+    build with nothing else to do), and a page of thousands of cards made
+    that cost grow with them."""
+
+    __slots__ = ("_packed", "_views")
+
+    def __init__(self) -> None:
+        self._views: list[_View] | None = []
+        self._packed = b""
+
+    @classmethod
+    def unpacked_later(cls, packed: bytes) -> CardViews[_View]:
+        views = cls()
+        views._views, views._packed = None, packed
+        return views
+
+    def add(self, view: _View) -> int:
+        """Keep ``view``; its place, for the card node."""
+        views = self._unpacked()
+        views.append(view)
+        return len(views) - 1
+
+    def __getitem__(self, index: int) -> _View:
+        return self._unpacked()[index]
+
+    def __setitem__(self, index: int, view: _View) -> None:
+        self._unpacked()[index] = view
+
+    def _unpacked(self) -> list[_View]:
+        if self._views is None:
+            self._views, self._packed = pickle.loads(self._packed), b""
+        return self._views
+
+    def __reduce__(self) -> tuple[Callable[[bytes], CardViews[_View]], tuple[bytes]]:
+        packed = self._packed if self._views is None else pickle.dumps(self._views, pickle.HIGHEST_PROTOCOL)
+        return CardViews.unpacked_later, (packed,)
+
+
 class awards_json_ld(nodes.General, nodes.Element):
     """The page's schema.org JSON-LD (``script``), last in the body: added on
     ``doctree-resolved`` for web pages only (``metadata.py``)."""
@@ -85,6 +137,15 @@ class awards_decoration(nodes.Inline, nodes.TextElement):
 
 class awards_time(nodes.Inline, nodes.TextElement):
     """A date, with its ISO form in ``datetime``."""
+
+
+#: The builders that write a page per award when ``awards_pages`` is on.
+PAGE_BUILDERS = ("html", "dirhtml")
+
+
+def writes_award_pages(config: Config, builder: Builder) -> bool:
+    """Whether cards link to award pages, and the pages are written (``publish/pages.py``)."""
+    return bool(config.awards_pages) and builder.name in PAGE_BUILDERS
 
 
 # -- small factories shared by the renderers ------------------------------------
@@ -227,3 +288,6 @@ CARD_LATEX = (visit_card_latex, depart_card_latex)
 RUBRIC = (visit_heading_as_rubric, depart_heading_as_rubric)
 CHILDREN = (descend, descend)
 NOTHING = (skip, None)
+#: ``award_card`` for writers other than HTML: ``card_tree.ExpandCards``
+#: replaces it before they see it; should one still meet it, its words.
+CARD_EXPANDED = (descend, None)

@@ -17,8 +17,9 @@ from ..data.model import Award, AwardsData, MetaItem, Stat, Theme
 from ..text.language import Language, TextLanguages
 from ..text.messages import format_message
 from . import counts
-from .card import CardView, CardViews, accent_style, card_node
+from .card import CardView, accent_style, card_node
 from .nodes import (
+    CardViews,
     awards_decoration,
     awards_grid,
     awards_group,
@@ -222,7 +223,7 @@ def legend(
 
 
 def _grid(awards: Iterable[Award], view: Callable[[Award], CardView]) -> awards_grid:
-    grid, views = awards_grid(classes=["awards-grid"]), CardViews()
+    grid, views = awards_grid(classes=["awards-grid"]), CardViews[CardView]()
     grid.extend(card_node(views, view(award)) for award in awards)
     return grid
 
