@@ -374,6 +374,39 @@ def test_a_change_to_the_checker_makes_a_new_result(tmp_path, monkeypatch):
     assert checked._shared_path(tmp_path / "cache", "awards.yaml", "0" * 64) != before
 
 
+def test_the_code_identity_changes_with_an_edited_source_and_not_with_bytecode(tmp_path, monkeypatch):
+    """Sources are told apart by name, size and modification time (as
+    Python's bytecode cache does): an edit in place, even one that keeps the
+    size, names results anew; compiled files written beside them do not."""
+    import os
+    import shutil
+
+    from sphinx_awards.data import sharedcache
+    from sphinx_awards.package import PACKAGE_DIR
+
+    copy = tmp_path / "sphinx_awards"
+    shutil.copytree(PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(sharedcache, "PACKAGE_DIR", copy)
+
+    def identity() -> str:
+        return sharedcache.code_identity.__wrapped__()
+
+    first = identity()
+    assert identity() == first
+    (copy / "data" / "__pycache__").mkdir(exist_ok=True)
+    (copy / "data" / "__pycache__" / "checked.cpython-311.pyc").write_bytes(b"compiled")
+    assert identity() == first
+    checker = copy / "data" / "validation.py"
+    stat = checker.stat()
+    checker.write_text(checker.read_text().replace("def ", "def_", 1))  # the same size
+    os.utime(checker, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert checker.stat().st_size == stat.st_size
+    edited = identity()
+    assert edited != first
+    (copy / "schema" / "extra.json").write_text("{}")
+    assert identity() not in (first, edited)
+
+
 @pytest.mark.parametrize("damage", ["open to others", "not ours", "a link"])
 def test_a_cache_that_is_not_private_is_never_read(tmp_path, damage):
     """A pickle can run code when loaded: one that another user could have
