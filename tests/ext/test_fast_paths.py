@@ -374,10 +374,15 @@ def test_a_change_to_the_checker_makes_a_new_result(tmp_path, monkeypatch):
     assert checked._shared_path(tmp_path / "cache", "awards.yaml", "0" * 64) != before
 
 
-def test_the_code_identity_changes_with_an_edited_source_and_not_with_bytecode(tmp_path, monkeypatch):
-    """Sources are told apart by name, size and modification time (as
-    Python's bytecode cache does): an edit in place, even one that keeps the
-    size, names results anew; compiled files written beside them do not."""
+@pytest.mark.parametrize("by_content", [True, False], ids=["awards_cache", "doctree folder"])
+def test_the_code_identity_changes_with_an_edited_source_and_not_with_bytecode(
+    tmp_path, monkeypatch, by_content
+):
+    """An edit in place, even one that keeps the size, names kept results
+    anew, and so does a new table; compiled files written beside the sources
+    do not. By content (``awards_cache``), a fresh checkout's new times do
+    not either; by size and time (the doctree folder, as Python's bytecode
+    cache tells an edited source), they do."""
     import os
     import shutil
 
@@ -389,7 +394,7 @@ def test_the_code_identity_changes_with_an_edited_source_and_not_with_bytecode(t
     monkeypatch.setattr(sharedcache, "PACKAGE_DIR", copy)
 
     def identity() -> str:
-        return sharedcache.code_identity.__wrapped__()
+        return sharedcache.code_identity.__wrapped__(by_content=by_content)
 
     first = identity()
     assert identity() == first
@@ -398,8 +403,10 @@ def test_the_code_identity_changes_with_an_edited_source_and_not_with_bytecode(t
     assert identity() == first
     checker = copy / "data" / "validation.py"
     stat = checker.stat()
+    os.utime(checker, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # checked out anew
+    assert (identity() == first) is by_content
     checker.write_text(checker.read_text().replace("def ", "def_", 1))  # the same size
-    os.utime(checker, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    os.utime(checker, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
     assert checker.stat().st_size == stat.st_size
     edited = identity()
     assert edited != first

@@ -5,9 +5,8 @@ with every CI or Read the Docs build, which then read and check each data
 file again. With ``awards_cache = True`` (a folder of the user's cache,
 ``$XDG_CACHE_HOME/sphinx-awards`` or ``~/.cache/sphinx-awards``) or a path,
 the checked result is also kept there, named by everything it depends on:
-the file's content, the extension's version and own code (each source's
-name, size and modification time, as Python's bytecode cache tells an edited
-source, so an editable install never reuses a result an older checker made),
+the file's content, the extension's version and own code (a hash of its
+sources, so an editable install never reuses a result an older checker made),
 its schema and language tables, the installed PyYAML (with libyaml or not),
 ftfy and Babel, and Python's version.
 
@@ -115,30 +114,36 @@ def _checked_folder(folder: str) -> tuple[Path | None, str]:
 
 
 @cache
-def code_identity() -> str:
-    """What a checked result depends on besides the data file: our sources,
-    schema and tables, and PyYAML's, ftfy's and Babel's installed files (the
-    last two found without importing them), each by name, size and
-    modification time, as Python's own bytecode cache tells a changed source;
-    our version; Python's version."""
+def code_identity(*, by_content: bool = True) -> str:
+    """What a kept result depends on besides the data file: our version and
+    our sources, schema and tables; PyYAML's, ftfy's and Babel's installed
+    files (by name, size and modification time, the last two found without
+    importing them); Python's version.
+
+    Our own files are read and hashed ``by_content``: a result in
+    ``awards_cache`` must survive a fresh checkout, which gives every file of
+    a site's ``_ext`` a new time. What the doctree folder keeps goes with
+    the checkout, so there our files are told apart as Python's bytecode
+    cache tells an edited source, by size and time: reading them costs a
+    small build 28 M instructions (cachegrind), 1% of it; their sizes and
+    times 9 M."""
     from ..package import __version__
 
     identity = hashlib.sha256(f"{sys.version} {__version__}".encode())
-    _add_files(identity, PACKAGE_DIR, recursive=True)
+    _add_files(identity, PACKAGE_DIR, recursive=True, by_content=by_content)
     for name in ("yaml", "ftfy", "babel"):
         spec = find_spec(name)
         if spec is None or spec.origin is None:
             identity.update(f"{name}: none".encode())
             continue
-        _add_files(identity, Path(spec.origin).parent, recursive=False)
+        _add_files(identity, Path(spec.origin).parent, recursive=False, by_content=False)
     return identity.hexdigest()
 
 
-def _add_files(identity: hashlib._Hash, folder: Path, *, recursive: bool) -> None:
-    """Each file's path under ``folder``, size and modification time, in name
-    order; with ``recursive``, the sources and tables (``.py``, ``.json``) of
-    its folders too. Reading their bytes instead cost a small build 28 M
-    instructions (cachegrind), 1% of it."""
+def _add_files(identity: hashlib._Hash, folder: Path, *, recursive: bool, by_content: bool) -> None:
+    """Each file's path under ``folder`` with its bytes (``by_content``) or
+    its size and modification time, in name order; with ``recursive``, the
+    sources and tables (``.py``, ``.json``) of its folders too."""
     prefix = len(str(folder)) + 1
     folders: list[str | Path] = [folder]
     while folders:
@@ -149,5 +154,9 @@ def _add_files(identity: hashlib._Hash, folder: Path, *, recursive: bool) -> Non
                     if recursive and entry.name != "__pycache__":
                         folders.append(entry.path)
                 elif entry.is_file() and (not recursive or entry.name.endswith((".py", ".json"))):
-                    found = entry.stat()
-                    identity.update(f"{entry.path[prefix:]} {found.st_size} {found.st_mtime_ns}\n".encode())
+                    identity.update(f"{entry.path[prefix:]}\n".encode())
+                    if by_content:
+                        identity.update(Path(entry.path).read_bytes())
+                    else:
+                        found = entry.stat()
+                        identity.update(f"{found.st_size} {found.st_mtime_ns}\n".encode())

@@ -249,6 +249,7 @@ def _kept_exports(app: Sphinx, digests: list[str | None]) -> _KeptExports | None
     from ..data.sharedcache import code_identity, shared_cache_dir
 
     folder = shared_cache_dir(app.config, app.srcdir) if app.config.awards_cache else None
+    shared = folder is not None
     if folder is None:
         folder = Path(app.doctreedir) / "sphinx_awards" / "exports"
         try:
@@ -258,5 +259,6 @@ def _kept_exports(app: Sphinx, digests: list[str | None]) -> _KeptExports | None
     if None in digests:
         return None
     site = hashlib.sha256(str(app.srcdir).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    contents = hashlib.sha256(" ".join([code_identity(), *map(str, digests)]).encode()).hexdigest()[:32]
+    identity = code_identity(by_content=shared)  # the doctree folder goes with the checkout
+    contents = hashlib.sha256(" ".join([identity, *map(str, digests)]).encode()).hexdigest()[:32]
     return _KeptExports(folder, site, contents)
